@@ -1,0 +1,65 @@
+/**
+ * The hardened defaults, in one frozen object: the single place where Bulwark's secure values live.
+ * Tests read this object, so documentation, output and defaults cannot drift apart.
+ */
+
+/** A named set of container resource requests and limits. */
+export interface ResourceProfile {
+  /** CPU request, e.g. `100m`. */
+  readonly cpuRequest: string;
+  /**
+   * CPU limit. Optional: CPU is compressible and limits cause throttling, so many teams omit them.
+   *
+   * @default - no CPU limit
+   */
+  readonly cpuLimit?: string;
+  /** Memory request, e.g. `128Mi`. */
+  readonly memoryRequest: string;
+  /** Memory limit, e.g. `256Mi`. */
+  readonly memoryLimit: string;
+  /** Ephemeral-storage request, e.g. `64Mi`. */
+  readonly ephemeralStorageRequest: string;
+  /** Ephemeral-storage limit, e.g. `256Mi`. */
+  readonly ephemeralStorageLimit: string;
+}
+
+export const HARDENED_DEFAULTS = Object.freeze({
+  /** UID and GID of every container unless an app overrides them (kube-score wants >= 10000). */
+  runAsUser: 10001,
+  runAsGroup: 10001,
+  fsGroup: 10001,
+  /** The lowest UID/GID an app may choose. */
+  minimumId: 10000,
+  seccompProfile: 'RuntimeDefault',
+  /** Writable emptyDir mounts an app gets when it declares none. */
+  writablePaths: Object.freeze(['/tmp']),
+  /** Size limit of each writable emptyDir. */
+  emptyDirSizeLimit: '64Mi',
+  replicas: 1,
+  /** PSS version pinned on namespaces when no environment says otherwise. */
+  pssVersion: 'v1.37',
+  managedBy: 'bulwark',
+  /** Where the cluster DNS runs, the only egress every pod gets. */
+  dns: Object.freeze({ namespace: 'kube-system', podLabels: Object.freeze({ 'k8s-app': 'kube-dns' }) }),
+  resourceProfile: Object.freeze({
+    cpuRequest: '100m',
+    memoryRequest: '128Mi',
+    memoryLimit: '256Mi',
+    ephemeralStorageRequest: '64Mi',
+    ephemeralStorageLimit: '256Mi',
+  } satisfies ResourceProfile),
+  probe: Object.freeze({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }),
+  terminationGracePeriodSeconds: 30,
+  job: Object.freeze({ backoffLimit: 3, ttlSecondsAfterFinished: 3600, activeDeadlineSeconds: 3600 }),
+});
+
+/** The label keys every object Bulwark emits for an app carries. */
+export const LABELS = Object.freeze({
+  name: 'app.kubernetes.io/name',
+  instance: 'app.kubernetes.io/instance',
+  component: 'app.kubernetes.io/component',
+  partOf: 'app.kubernetes.io/part-of',
+  managedBy: 'app.kubernetes.io/managed-by',
+  /** The label Kubernetes sets on every namespace (since 1.21); the only safe namespace selector. */
+  namespaceName: 'kubernetes.io/metadata.name',
+});

@@ -1,0 +1,128 @@
+/**
+ * The reference blueprint: a small online shop run by four teams, composed from an environment's
+ * settings. `npm run synth` builds it for every environment.
+ *
+ *   ingress-nginx ──▶ storefront/web ──▶ commerce/catalog
+ *                                   └──▶ commerce/checkout ──▶ commerce/orders-db
+ *                                                         ├──▶ finance/ledger
+ *                                                         └──▶ payments-provider (external, 443)
+ *   commerce/db-migrate (Job) ──▶ commerce/orders-db
+ *   finance/invoice-export (CronJob) ──▶ finance/ledger
+ *   platform-ops/config-watcher ──▶ Kubernetes API (reads ConfigMaps)
+ */
+import type { App } from 'cdk8s';
+import { Peer, Platform, SecureApp, SecureNamespace, WorkloadKind } from '../constructs';
+import { IMAGES } from './images';
+import type { Environment } from './schema';
+
+/** The apps of the blueprint, by name, for tests and stacks. */
+export interface Blueprint {
+  readonly chart: Platform;
+  readonly namespaces: readonly SecureNamespace[];
+  readonly apps: readonly SecureApp[];
+}
+
+/** Builds the blueprint for `env` into `app` as one chart named after the environment. */
+export function buildBlueprint(app: App, env: Environment): Blueprint {
+  const chart = new Platform(app, env.name, {
+    settings: {
+      environment: env.name,
+      pssVersion: env.pssVersion,
+      requireImageDigests: env.requireImageDigests,
+      defaultReplicas: env.defaultReplicas,
+      minDeploymentReplicas: env.minDeploymentReplicas,
+      resourceProfiles: env.resourceProfiles,
+      kubernetesApi: env.kubernetesApi,
+      partOf: 'shop',
+    },
+  });
+
+  const storefront = new SecureNamespace(chart, 'storefront');
+  const commerce = new SecureNamespace(chart, 'commerce');
+  const finance = new SecureNamespace(chart, 'finance', { quota: { cpu: '4', memory: '8Gi', pods: 20 } });
+  const ops = new SecureNamespace(chart, 'platform-ops', { quota: { cpu: '2', memory: '4Gi', pods: 10 } });
+
+  const web = new SecureApp(storefront, 'web', {
+    image: IMAGES.web,
+    component: 'frontend',
+    ports: [8080],
+    resources: 'medium',
+    readiness: { httpPath: '/healthz/ready' },
+    liveness: { httpPath: '/healthz/live' },
+    writablePaths: ['/tmp', '/var/cache/web'],
+  });
+  web.allowFrom(
+    Peer.ingressController(env.ingressController.namespace, env.ingressController.podLabels),
+    8080,
+  );
+
+  const catalog = new SecureApp(commerce, 'catalog', {
+    image: IMAGES.catalog,
+    component: 'api',
+    ports: [8080],
+    resources: 'small',
+    readiness: { httpPath: '/ready' },
+  });
+  const checkout = new SecureApp(commerce, 'checkout', {
+    image: IMAGES.checkout,
+    component: 'api',
+    ports: [8080],
+    resources: 'medium',
+    readiness: { httpPath: '/ready' },
+  });
+  const ordersDb = new SecureApp(commerce, 'orders-db', {
+    image: IMAGES.ordersDb,
+    kind: WorkloadKind.STATEFUL_SET,
+    component: 'database',
+    ports: [{ port: 5432, name: 'postgres' }],
+    replicas: 1,
+    resources: 'large',
+    storage: { size: '20Gi', mountPath: '/var/lib/postgresql/data' },
+    writablePaths: ['/tmp', '/var/run/postgresql'],
+    readiness: { command: ['pg_isready', '-h', '127.0.0.1', '-p', '5432'] },
+  });
+  const migrate = new SecureApp(commerce, 'db-migrate', {
+    image: IMAGES.dbMigrate,
+    kind: WorkloadKind.JOB,
+    component: 'migration',
+    args: ['migrate', 'up'],
+    resources: 'small',
+  });
+
+  const ledger = new SecureApp(finance, 'ledger', {
+    image: IMAGES.ledger,
+    component: 'api',
+    ports: [8443],
+    resources: 'medium',
+    readiness: { httpPath: '/health' },
+  });
+  const invoiceExport = new SecureApp(finance, 'invoice-export', {
+    image: IMAGES.invoiceExport,
+    kind: WorkloadKind.CRON_JOB,
+    component: 'batch',
+    schedule: '30 2 * * *',
+    resources: 'small',
+  });
+
+  const configWatcher = new SecureApp(ops, 'config-watcher', {
+    image: IMAGES.configWatcher,
+    component: 'controller',
+    ports: [{ port: 9090, name: 'metrics' }],
+    replicas: env.minDeploymentReplicas,
+    resources: 'small',
+    apiAccess: [{ resources: ['configmaps'], verbs: ['get', 'list', 'watch'] }],
+  });
+
+  web.allowTo(catalog, 8080).allowTo(checkout, 8080);
+  checkout.allowTo(ordersDb, 5432).allowTo(ledger, 8443);
+  const payments = env.egress['payments-provider'];
+  checkout.allowToCidr('payments-provider', payments.cidr, payments.port);
+  migrate.allowTo(ordersDb, 5432);
+  invoiceExport.allowTo(ledger, 8443);
+
+  return {
+    chart,
+    namespaces: [storefront, commerce, finance, ops],
+    apps: [web, catalog, checkout, ordersDb, migrate, ledger, invoiceExport, configWatcher],
+  };
+}

@@ -1,0 +1,24 @@
+/** Resource profiles shared by several environments. */
+
+const profile = (cpu: string, memory: string, memoryLimit: string, storage: string) => ({
+  cpuRequest: cpu,
+  memoryRequest: memory,
+  memoryLimit,
+  ephemeralStorageRequest: storage,
+  ephemeralStorageLimit: storage === '64Mi' ? '256Mi' : '1Gi',
+});
+
+export const RESOURCE_PROFILES = {
+  /** Dev and staging: enough to run, small enough to share a cluster. */
+  reduced: {
+    small: profile('50m', '64Mi', '128Mi', '64Mi'),
+    medium: profile('100m', '128Mi', '256Mi', '64Mi'),
+    large: profile('250m', '512Mi', '1Gi', '256Mi'),
+  },
+  /** Production sizes. */
+  full: {
+    small: profile('100m', '128Mi', '256Mi', '64Mi'),
+    medium: profile('250m', '512Mi', '1Gi', '256Mi'),
+    large: { ...profile('1', '2Gi', '4Gi', '1Gi'), cpuLimit: '2' },
+  },
+} as const;
