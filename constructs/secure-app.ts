@@ -569,14 +569,13 @@ export class SecureApp extends Construct {
         labels,
       );
     }
-    const app = this;
     new ApiObject(this, 'NetworkPolicy', {
       apiVersion: 'networking.k8s.io/v1',
       kind: 'NetworkPolicy',
       metadata: { name: this.name, namespace: ns.name, labels: { ...labels } },
       spec: Lazy.any({
         produce: () =>
-          renderAppNetworkPolicy(app.selectorLabels, app.inboundConnections, app.outboundConnections),
+          renderAppNetworkPolicy(this.selectorLabels, this.inboundConnections, this.outboundConnections),
       }),
     });
     this.renderRbac(props, labels);
