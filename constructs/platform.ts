@@ -87,6 +87,27 @@ export class Platform extends Chart {
   /** The environment's settings with defaults applied. */
   public readonly settings: ResolvedPlatformSettings;
 
+  /**
+   * Synthesizes the chart. Declarations that can only be checked once every construct exists
+   * (e.g. connections to apps named by string) are checked first, so their errors reach the caller
+   * as they are instead of wrapped in a serialization error.
+   */
+  public override toJson(): unknown[] {
+    for (const hook of this.beforeSynth) hook();
+    return super.toJson();
+  }
+
+  /**
+   * Registers a check that runs before synthesis.
+   *
+   * @internal
+   */
+  public _addBeforeSynth(hook: () => void): void {
+    this.beforeSynth.push(hook);
+  }
+
+  private readonly beforeSynth: (() => void)[] = [];
+
   constructor(scope: Construct, id: string, props: PlatformProps) {
     super(scope, id, { disableResourceNameHashes: true });
     Object.defineProperty(this, PLATFORM_SYMBOL, { value: true });

@@ -9,6 +9,7 @@ import { HARDENED_DEFAULTS, LABELS, type ResourceProfile } from './defaults';
 import { DeclarationError } from './errors';
 import { healthCheckProblems, type HealthCheck } from './health-check';
 import { Peer } from './peer';
+import { Platform } from './platform';
 import { renderPodTemplate, volumeNameFor, type AppPort } from './pod-template';
 import { SecureNamespace } from './secure-namespace';
 import { renderAppNetworkPolicy, type Connection } from './app-network-policy';
@@ -162,6 +163,8 @@ export interface SecureAppProps {
 export type ConnectionTarget = SecureApp | Peer | string;
 
 const SECURE_APP = Symbol.for('bulwark.SecureApp');
+/** Apps per construct tree, so string targets resolve without walking the whole tree each time. */
+const APPS_BY_ROOT = new WeakMap<object, SecureApp[]>();
 const CRON = /^(@(yearly|annually|monthly|weekly|daily|midnight|hourly)|(\S+\s+){4}\S+)$/;
 
 /**
@@ -207,6 +210,10 @@ export class SecureApp extends Construct {
   constructor(scope: SecureNamespace, id: string, props: SecureAppProps) {
     super(SecureApp.checkScope(scope, id), id);
     Object.defineProperty(this, SECURE_APP, { value: true });
+    const registry = APPS_BY_ROOT.get(this.node.root) ?? [];
+    registry.push(this);
+    APPS_BY_ROOT.set(this.node.root, registry);
+    Platform.find(scope)?._addBeforeSynth(() => this._resolvePending());
     this.namespace = scope;
     this.name = id;
     const settings = scope.settings;
@@ -299,13 +306,13 @@ export class SecureApp extends Construct {
 
   /** The ingress connections (resolved), for analyses and tests. */
   public get inboundConnections(): readonly Connection[] {
-    this.resolvePending();
+    resolveAllPending(this);
     return [...this.inbound];
   }
 
   /** The egress connections (resolved), for analyses and tests. */
   public get outboundConnections(): readonly Connection[] {
-    this.resolvePending();
+    resolveAllPending(this);
     return [...this.outbound];
   }
 
@@ -380,8 +387,12 @@ export class SecureApp extends Construct {
     addUnique(direction === 'in' ? this.inbound : this.outbound, { peer, port: resolved, protocol: 'TCP' });
   }
 
-  /** Resolves `'namespace/app'` targets once every app is declared (at synthesis). */
-  private resolvePending(): void {
+  /**
+   * Resolves `'namespace/app'` targets once every app is declared (at synthesis).
+   *
+   * @internal
+   */
+  public _resolvePending(): void {
     while (this.pendingTargets.length > 0) {
       const { target, port, direction } = this.pendingTargets.shift()!;
       const found = findApp(this, target);
@@ -696,9 +707,12 @@ function addUnique(list: Connection[], connection: Connection): void {
 /** Finds `'namespace/app'` (or `'app'` in the caller's namespace) among the apps of the same chart. */
 function findApp(from: SecureApp, target: string): SecureApp | undefined {
   const [nsName, appName] = target.includes('/') ? target.split('/', 2) : [from.namespace.name, target];
-  return from.node.root.node
-    .findAll()
-    .find(
-      (c): c is SecureApp => SecureApp.isSecureApp(c) && c.namespace.name === nsName && c.name === appName,
-    );
+  return (APPS_BY_ROOT.get(from.node.root) ?? []).find(
+    (a) => a.namespace.name === nsName && a.name === appName,
+  );
+}
+
+/** Every app's string targets must be resolved before any app's policy renders: a flow has two ends. */
+function resolveAllPending(from: SecureApp): void {
+  for (const app of APPS_BY_ROOT.get(from.node.root) ?? []) app._resolvePending();
 }
