@@ -1,5 +1,20 @@
-/** The `network` pack. */
+/** The `network` pack: isolation by NetworkPolicy, and exposure through Ingress. */
 import type { Rule } from '../../rule';
+import { allowAllPeers } from './allow-all-peers';
+import { ingressSnippetAnnotations } from './ingress-snippet-annotations';
+import { ingressTls } from './ingress-tls';
+import { namespaceDefaultDeny } from './namespace-default-deny';
+import { namespaceWideAllowAll } from './namespace-wide-allow-all';
+import { policySelectsNothing } from './policy-selects-nothing';
+import { workloadNotIsolated } from './workload-not-isolated';
 
 /** Rules of the `network` pack. */
-export const NETWORK_RULES: readonly Rule[] = [];
+export const NETWORK_RULES: readonly Rule[] = [
+  allowAllPeers,
+  ingressSnippetAnnotations,
+  ingressTls,
+  namespaceDefaultDeny,
+  namespaceWideAllowAll,
+  policySelectsNothing,
+  workloadNotIsolated,
+];

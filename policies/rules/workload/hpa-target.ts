@@ -1,0 +1,30 @@
+/**
+ * A HorizontalPodAutoscaler targets a workload that exists. Only judged when the input holds
+ * workloads in the autoscaler's namespace, so checking one file alone does not flag it.
+ *
+ * Fields: spec.scaleTargetRef.{kind,name}
+ */
+import { namespaceOf, obj, str } from '../../k8s';
+import { workloadsIn } from '../../analysis/workloads';
+import { defineRule } from '../../rule';
+
+export const hpaTarget = defineRule({
+  id: 'workload.hpa-target',
+  title: 'Autoscalers target an existing workload',
+  pack: 'workload',
+  severity: 'info',
+  frameworks: ['kbp:AVL-008'],
+  kinds: ['HorizontalPodAutoscaler'],
+  description:
+    'An autoscaler whose target does not exist scales nothing, so the capacity it promises is not there.',
+  remediation: 'Point `spec.scaleTargetRef` at the kind and name of the workload to scale.',
+  references: ['https://kubernetes.io/docs/tasks/run-application/horizontal-pod-autoscale/'],
+  check(target, context) {
+    const ref = obj(obj(target.object.spec).scaleTargetRef);
+    const kind = str(ref.kind) ?? '';
+    const name = str(ref.name) ?? '';
+    const workloads = workloadsIn(context, namespaceOf(target.object));
+    if (workloads.length === 0 || workloads.some((w) => w.kind === kind && w.name === name)) return [];
+    return [{ path: 'spec.scaleTargetRef.name', message: `target ${kind} "${name}" is not in the input` }];
+  },
+});
