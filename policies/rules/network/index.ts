@@ -1,6 +1,7 @@
 /** The `network` pack: isolation by NetworkPolicy, and exposure through Ingress. */
 import type { Rule } from '../../rule';
 import { allowAllPeers } from './allow-all-peers';
+import { ingressBackendMissing } from './ingress-backend-missing';
 import { ingressSnippetAnnotations } from './ingress-snippet-annotations';
 import { ingressTls } from './ingress-tls';
 import { namespaceDefaultDeny } from './namespace-default-deny';
@@ -11,6 +12,7 @@ import { workloadNotIsolated } from './workload-not-isolated';
 /** Rules of the `network` pack. */
 export const NETWORK_RULES: readonly Rule[] = [
   allowAllPeers,
+  ingressBackendMissing,
   ingressSnippetAnnotations,
   ingressTls,
   namespaceDefaultDeny,

@@ -1,10 +1,12 @@
 /**
- * A HorizontalPodAutoscaler targets a workload that exists. Only judged when the input holds
- * workloads in the autoscaler's namespace, so checking one file alone does not flag it.
+ * A HorizontalPodAutoscaler targets an object that exists (of any kind, so Argo Rollouts and
+ * other scalable resources count). Only judged when the input holds workloads in the autoscaler's
+ * namespace, so checking one file alone does not flag it.
  *
  * Fields: spec.scaleTargetRef.{kind,name}
  */
 import { namespaceOf, obj, str } from '../../k8s';
+import { exists } from '../../analysis/names';
 import { workloadsIn } from '../../analysis/workloads';
 import { defineRule } from '../../rule';
 
@@ -23,8 +25,8 @@ export const hpaTarget = defineRule({
     const ref = obj(obj(target.object.spec).scaleTargetRef);
     const kind = str(ref.kind) ?? '';
     const name = str(ref.name) ?? '';
-    const workloads = workloadsIn(context, namespaceOf(target.object));
-    if (workloads.length === 0 || workloads.some((w) => w.kind === kind && w.name === name)) return [];
+    const namespace = namespaceOf(target.object);
+    if (workloadsIn(context, namespace).length === 0 || exists(context, kind, namespace, name)) return [];
     return [{ path: 'spec.scaleTargetRef.name', message: `target ${kind} "${name}" is not in the input` }];
   },
 });
