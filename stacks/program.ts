@@ -1,0 +1,132 @@
+/**
+ * The Pulumi program as a function: configuration in, resources and stack outputs out. `index.ts`
+ * calls it with the running stack's configuration; tests call it (or import `index.ts`) under mocks.
+ */
+import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
+import type { Environment } from '../environments';
+import { synthesizeEnvironment, type SynthesizedEnvironment } from '../environments/synthesize';
+import { BlueprintRelease } from './blueprint-release';
+import type { StackConfig } from './config';
+import { registerVaultSide, type VaultSideData, type VaultSideResources } from './vault';
+
+/** One app of the blueprint, as exported by the stack. */
+export interface AppOutput {
+  readonly name: string;
+  readonly namespace: string;
+  readonly kind: string;
+  readonly image: string;
+  readonly serviceAccount: string;
+}
+
+/** The compliance summary the stack exports. */
+export interface ComplianceOutput {
+  readonly environment: string;
+  /** `restricted@v1.37`. */
+  readonly pss: string;
+  readonly rules: number;
+  readonly objects: number;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly infos: number;
+  readonly suppressed: number;
+  /** Every finding that was suppressed, with its reason: what a reviewer audits. */
+  readonly suppressions: readonly {
+    readonly ruleId: string;
+    readonly object: string;
+    readonly reason: string;
+  }[];
+}
+
+/** What the program creates and exports. */
+export interface ProgramResult {
+  readonly synthesized: SynthesizedEnvironment;
+  readonly provider: k8s.Provider;
+  readonly release: BlueprintRelease;
+  /** Undefined when the environment does not manage Vault, or no Vault side data is available. */
+  readonly vault?: VaultSideResources;
+  readonly outputs: {
+    readonly namespaces: readonly string[];
+    readonly apps: readonly AppOutput[];
+    readonly compliance: ComplianceOutput;
+  };
+}
+
+/** Options of `runProgram`, for tests. */
+export interface ProgramOptions {
+  /**
+   * The Vault side of the environment, when it manages Vault. @default none: the program warns that
+   * the Vault side is not deployed
+   */
+  readonly vaultSide?: (
+    environment: Environment,
+    synthesized: SynthesizedEnvironment,
+  ) => VaultSideData | undefined;
+}
+
+/**
+ * The explicit Kubernetes provider: server-side apply, kubeconfig from the secret config when set,
+ * else the ambient kubeconfig; the configured context when set.
+ */
+export function createKubernetesProvider(config: StackConfig): k8s.Provider {
+  return new k8s.Provider('kubernetes', {
+    enableServerSideApply: true,
+    ...(config.kubeconfig === undefined ? {} : { kubeconfig: config.kubeconfig }),
+    ...(config.context === undefined ? {} : { context: config.context }),
+  });
+}
+
+/** Synthesizes the configured environment, gates it and deploys it. */
+export function runProgram(config: StackConfig, options: ProgramOptions = {}): ProgramResult {
+  const env = config.environment;
+  const synthesized = synthesizeEnvironment(env);
+  const provider = createKubernetesProvider(config);
+  const pss = { level: 'restricted', version: env.pssVersion } as const;
+  const release = new BlueprintRelease(env.name, {
+    objects: synthesized.objects,
+    provider,
+    pss,
+    source: `environment '${env.name}'`,
+  });
+
+  let vaultResources: VaultSideResources | undefined;
+  if (env.vault.manageVault) {
+    const data = options.vaultSide?.(env, synthesized);
+    if (data) {
+      vaultResources = registerVaultSide(data, { token: config.vaultToken });
+    } else {
+      void pulumi.log.warn(
+        `environment '${env.name}' manages Vault, but no Vault side data is available: Vault policies and roles are not deployed`,
+      );
+    }
+  }
+
+  const report = release.report;
+  const compliance: ComplianceOutput = {
+    environment: env.name,
+    pss: `${pss.level}@${pss.version}`,
+    rules: report.rules.length,
+    ...report.summary,
+    suppressions: report.findings
+      .filter((f) => f.suppressed)
+      .map((f) => ({
+        ruleId: f.ruleId,
+        object: `${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name}`,
+        reason: f.suppression?.reason ?? '',
+      })),
+  };
+  const apps: AppOutput[] = synthesized.blueprint.apps.map((app) => ({
+    name: app.name,
+    namespace: app.namespace.name,
+    kind: app.kind,
+    image: app.image,
+    serviceAccount: app.serviceAccountName,
+  }));
+  return {
+    synthesized,
+    provider,
+    release,
+    vault: vaultResources,
+    outputs: { namespaces: synthesized.blueprint.namespaces.map((ns) => ns.name), apps, compliance },
+  };
+}
