@@ -7,5 +7,6 @@ export * from './health-check';
 export * from './peer';
 export * from './platform';
 export type { AppPort } from './pod-template';
+export * from './secrets';
 export * from './secure-app';
 export * from './secure-namespace';

@@ -4,6 +4,11 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { HARDENED_DEFAULTS, type ResourceProfile } from './defaults';
+import {
+  resolveVaultSettings,
+  type ResolvedVaultSettings,
+  type VaultSettings,
+} from './secrets/vault-settings';
 
 /** The environment-level settings constructs read. */
 export interface PlatformSettings {
@@ -53,6 +58,13 @@ export interface PlatformSettings {
    * @default 'bulwark'
    */
   readonly partOf?: string;
+  /**
+   * The Vault that apps' secrets come from: address, kv mount, Kubernetes auth mount, default
+   * refresh interval, and where pods reach it.
+   *
+   * @default - none; declaring a secret then fails with a message asking for it
+   */
+  readonly vault?: VaultSettings;
 }
 
 /** Properties for `Platform`. */
@@ -62,8 +74,8 @@ export interface PlatformProps {
 }
 
 /** Settings with every default applied. */
-export type ResolvedPlatformSettings = Required<Omit<PlatformSettings, 'kubernetesApi'>> &
-  Pick<PlatformSettings, 'kubernetesApi'>;
+export type ResolvedPlatformSettings = Required<Omit<PlatformSettings, 'kubernetesApi' | 'vault'>> &
+  Pick<PlatformSettings, 'kubernetesApi'> & { readonly vault?: ResolvedVaultSettings };
 
 const PLATFORM_SYMBOL = Symbol.for('bulwark.Platform');
 
@@ -125,5 +137,6 @@ function resolveSettings(settings: PlatformSettings): ResolvedPlatformSettings {
     resourceProfiles: settings.resourceProfiles ?? { default: HARDENED_DEFAULTS.resourceProfile },
     partOf: settings.partOf ?? HARDENED_DEFAULTS.managedBy,
     kubernetesApi: settings.kubernetesApi,
+    vault: settings.vault ? resolveVaultSettings(settings.vault) : undefined,
   };
 }

@@ -13,6 +13,7 @@ import { Platform } from './platform';
 import { renderPodTemplate, volumeNameFor, type AppPort } from './pod-template';
 import { SecureNamespace } from './secure-namespace';
 import { renderAppNetworkPolicy, type Connection } from './app-network-policy';
+import { AppSecrets, type SecretDeclaration } from './secrets';
 import {
   absolutePathProblem,
   cidrProblem,
@@ -157,6 +158,16 @@ export interface SecureAppProps {
    * @default - none
    */
   readonly clusterApiAccess?: ClusterApiAccess;
+  /**
+   * Vault-backed secrets: per secret its Vault mount and path (kv-v2) or database role, the keys,
+   * how the pod consumes them (files at a mount path by default, env vars on request unless
+   * `fileOnly`), the refresh interval and the backend (External Secrets by default, Vault Secrets
+   * Operator, or the Vault Agent Injector). The Vault side (policy, Kubernetes auth role) is derived
+   * from the same declarations (`renderVaultSide`). No value is ever part of a declaration.
+   *
+   * @default - no secrets
+   */
+  readonly secrets?: readonly SecretDeclaration[];
 }
 
 /** Something an app can be connected to: another app, a `Peer`, or `'namespace/app'`. */
@@ -206,6 +217,7 @@ export class SecureApp extends Construct {
   private readonly pendingTargets: { target: string; port?: number; direction: 'in' | 'out' }[] = [];
   private readonly podAnnotations: Record<string, string> = {};
   private readonly extraVolumes: { volume?: Record<string, unknown>; mount: Record<string, unknown> }[] = [];
+  private readonly podTemplateHooks: ((template: Record<string, unknown>) => void)[] = [];
 
   constructor(scope: SecureNamespace, id: string, props: SecureAppProps) {
     super(SecureApp.checkScope(scope, id), id);
@@ -260,6 +272,13 @@ export class SecureApp extends Construct {
         );
       this.allowToCidr('kubernetes-api', api.cidr, api.port);
     }
+    if (props.secrets && props.secrets.length > 0) {
+      new AppSecrets(this, {
+        secrets: props.secrets,
+        env: props.env ?? {},
+        storageMountPath: props.storage?.mountPath,
+      });
+    }
   }
 
   /** `namespace/app`, as used in messages and string connection targets. */
@@ -302,6 +321,21 @@ export class SecureApp extends Construct {
   /** Adds a pod volume and its mount in the app container (used by secret backends). */
   public addVolume(volume: Record<string, unknown>, mount: Record<string, unknown>): void {
     this.extraVolumes.push({ volume, mount });
+  }
+
+  /**
+   * Adjusts the rendered pod template at synthesis, after every other part is in place (used by
+   * secret backends for what the other hooks cannot express: env vars from Secrets, pod volumes no
+   * app container mounts).
+   */
+  public addPodTemplateHook(hook: (template: Record<string, unknown>) => void): void {
+    this.podTemplateHooks.push(hook);
+  }
+
+  /** Adds annotations to the workload object itself (e.g. a reloader's, which it reads there). */
+  public addWorkloadAnnotations(annotations: Readonly<Record<string, string>>): void {
+    const workload = this.node.findChild('Workload') as ApiObject;
+    for (const [key, value] of Object.entries(annotations)) workload.metadata.addAnnotation(key, value);
   }
 
   /** The ingress connections (resolved), for analyses and tests. */
@@ -516,8 +550,8 @@ export class SecureApp extends Construct {
 
     const multi = (this.replicas ?? 0) > 1;
     const template = Lazy.any({
-      produce: () =>
-        renderPodTemplate({
+      produce: () => {
+        const rendered = renderPodTemplate({
           appName: this.name,
           image: this.image,
           imagePinned: parseImage(this.image).digest !== undefined,
@@ -540,7 +574,10 @@ export class SecureApp extends Construct {
           labels,
           annotations: this.podAnnotations,
           topologySpread: multi ? this.selectorLabels : undefined,
-        }),
+        });
+        for (const hook of this.podTemplateHooks) hook(rendered);
+        return rendered;
+      },
     });
     ns.namespaced(
       'Workload',

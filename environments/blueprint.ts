@@ -9,9 +9,14 @@
  *   commerce/db-migrate (Job) ──▶ commerce/orders-db
  *   finance/invoice-export (CronJob) ──▶ finance/ledger
  *   platform-ops/config-watcher ──▶ Kubernetes API (reads ConfigMaps)
+ *
+ * Secrets come from the environment's Vault through all three backends: External Secrets for
+ * commerce (catalog, checkout, db-migrate), the Vault Secrets Operator for finance/ledger (dynamic
+ * database credentials with lease renewal, plus a static signing key), and the Vault Agent Injector
+ * for finance/invoice-export (a CronJob, so the agent renders once and exits). All as files.
  */
 import type { App } from 'cdk8s';
-import { Peer, Platform, SecureApp, SecureNamespace, WorkloadKind } from '../constructs';
+import { Peer, Platform, SecretBackend, SecureApp, SecureNamespace, WorkloadKind } from '../constructs';
 import { IMAGES } from './images';
 import type { Environment } from './schema';
 
@@ -34,6 +39,13 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
       resourceProfiles: env.resourceProfiles,
       kubernetesApi: env.kubernetesApi,
       partOf: 'shop',
+      vault: {
+        address: env.vault.address,
+        kvMount: env.vault.kvMount,
+        kubernetesAuthMount: env.vault.kubernetesAuthMount,
+        refreshInterval: env.secretRefreshInterval,
+        network: env.egress['vault'],
+      },
     },
   });
 
@@ -62,6 +74,7 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
     ports: [8080],
     resources: 'small',
     readiness: { httpPath: '/ready' },
+    secrets: [{ name: 'cdn-signing', path: 'commerce/catalog/cdn', keys: ['signing-key'], fileOnly: true }],
   });
   const checkout = new SecureApp(commerce, 'checkout', {
     image: IMAGES.checkout,
@@ -69,6 +82,15 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
     ports: [8080],
     resources: 'medium',
     readiness: { httpPath: '/ready' },
+    secrets: [
+      { name: 'orders-db', path: 'commerce/checkout/orders-db', keys: ['username', 'password'] },
+      {
+        name: 'payments',
+        path: 'commerce/checkout/payments-provider',
+        keys: ['api-key', 'webhook-secret'],
+        refreshInterval: '15m',
+      },
+    ],
   });
   const ordersDb = new SecureApp(commerce, 'orders-db', {
     image: IMAGES.ordersDb,
@@ -87,6 +109,7 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
     component: 'migration',
     args: ['migrate', 'up'],
     resources: 'small',
+    secrets: [{ name: 'orders-db', path: 'commerce/db-migrate/orders-db', keys: ['username', 'password'] }],
   });
 
   const ledger = new SecureApp(finance, 'ledger', {
@@ -95,6 +118,16 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
     ports: [8443],
     resources: 'medium',
     readiness: { httpPath: '/health' },
+    secrets: [
+      { name: 'db', database: { role: 'finance-ledger' }, backend: SecretBackend.VAULT_SECRETS_OPERATOR },
+      {
+        name: 'signing',
+        path: 'finance/ledger/signing',
+        keys: ['private-key'],
+        fileOnly: true,
+        backend: SecretBackend.VAULT_SECRETS_OPERATOR,
+      },
+    ],
   });
   const invoiceExport = new SecureApp(finance, 'invoice-export', {
     image: IMAGES.invoiceExport,
@@ -102,6 +135,15 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
     component: 'batch',
     schedule: '30 2 * * *',
     resources: 'small',
+    secrets: [
+      {
+        name: 'sftp',
+        path: 'finance/invoice-export/sftp',
+        keys: ['username', 'private-key'],
+        fileOnly: true,
+        backend: SecretBackend.AGENT_INJECTOR,
+      },
+    ],
   });
 
   const configWatcher = new SecureApp(ops, 'config-watcher', {

@@ -11,7 +11,11 @@ export const dev = defineEnvironment('environments/dev.ts', {
   resourceProfiles: RESOURCE_PROFILES.reduced,
   ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
   kubernetesApi: { cidr: '10.0.0.1/32', port: 6443 },
-  egress: { 'payments-provider': { cidr: '203.0.113.0/24', port: 443 } },
+  egress: {
+    'payments-provider': { cidr: '203.0.113.0/24', port: 443 },
+    // Vault, for apps whose pods call it themselves (the Vault Agent Injector's agent).
+    vault: { cidr: '10.0.8.20/32', port: 8200 },
+  },
   vault: {
     address: 'https://vault.dev.internal.example:8200',
     kvMount: 'kv',

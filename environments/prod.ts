@@ -11,7 +11,11 @@ export const prod = defineEnvironment('environments/prod.ts', {
   resourceProfiles: RESOURCE_PROFILES.full,
   ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
   kubernetesApi: { cidr: '10.30.0.10/32', port: 6443 },
-  egress: { 'payments-provider': { cidr: '198.51.100.0/24', port: 443 } },
+  egress: {
+    'payments-provider': { cidr: '198.51.100.0/24', port: 443 },
+    // Vault, for apps whose pods call it themselves (the Vault Agent Injector's agent).
+    vault: { cidr: '10.30.8.20/32', port: 8200 },
+  },
   vault: {
     address: 'https://vault.prod.internal.example:8200',
     kvMount: 'kv',

@@ -8,6 +8,7 @@ import { CLUSTER_SCOPED_KINDS } from '../policies/k8s';
 import type { K8sObject } from '../policies/types';
 import { buildBlueprint, type Blueprint } from './blueprint';
 import type { Environment } from './schema';
+import { vaultSideOf, type VaultSide } from './vault';
 
 /** One synthesized environment. */
 export interface SynthesizedEnvironment {
@@ -17,6 +18,8 @@ export interface SynthesizedEnvironment {
   readonly objects: readonly K8sObject[];
   /** Manifest files (relative path → YAML text), in apply order. */
   readonly files: ReadonlyMap<string, string>;
+  /** The Vault side (policies and auth roles) of the blueprint's secrets; `vaultSideFiles` renders it. */
+  readonly vault: VaultSide;
 }
 
 /** Apply order: what others depend on first (namespaces, identities, policies), workloads last. */
@@ -93,5 +96,5 @@ export function synthesizeEnvironment(environment: Environment): SynthesizedEnvi
   )) {
     files.set(name, toYaml(grouped.get(name)!));
   }
-  return { environment, blueprint, objects, files };
+  return { environment, blueprint, objects, files, vault: vaultSideOf(blueprint) };
 }
