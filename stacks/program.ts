@@ -3,12 +3,10 @@
  * calls it with the running stack's configuration; tests call it (or import `index.ts`) under mocks.
  */
 import * as k8s from '@pulumi/kubernetes';
-import * as pulumi from '@pulumi/pulumi';
-import type { Environment } from '../environments';
 import { synthesizeEnvironment, type SynthesizedEnvironment } from '../environments/synthesize';
 import { BlueprintRelease } from './blueprint-release';
 import type { StackConfig } from './config';
-import { registerVaultSide, type VaultSideData, type VaultSideResources } from './vault';
+import { registerVaultSide, type VaultSideResources } from './vault';
 
 /** One app of the blueprint, as exported by the stack. */
 export interface AppOutput {
@@ -43,25 +41,13 @@ export interface ProgramResult {
   readonly synthesized: SynthesizedEnvironment;
   readonly provider: k8s.Provider;
   readonly release: BlueprintRelease;
-  /** Undefined when the environment does not manage Vault, or no Vault side data is available. */
+  /** Undefined when the environment does not manage Vault. */
   readonly vault?: VaultSideResources;
   readonly outputs: {
     readonly namespaces: readonly string[];
     readonly apps: readonly AppOutput[];
     readonly compliance: ComplianceOutput;
   };
-}
-
-/** Options of `runProgram`, for tests. */
-export interface ProgramOptions {
-  /**
-   * The Vault side of the environment, when it manages Vault. @default none: the program warns that
-   * the Vault side is not deployed
-   */
-  readonly vaultSide?: (
-    environment: Environment,
-    synthesized: SynthesizedEnvironment,
-  ) => VaultSideData | undefined;
 }
 
 /**
@@ -76,8 +62,11 @@ export function createKubernetesProvider(config: StackConfig): k8s.Provider {
   });
 }
 
-/** Synthesizes the configured environment, gates it and deploys it. */
-export function runProgram(config: StackConfig, options: ProgramOptions = {}): ProgramResult {
+/**
+ * Synthesizes the configured environment, gates it and deploys it, with the Vault side where the
+ * environment manages Vault.
+ */
+export function runProgram(config: StackConfig): ProgramResult {
   const env = config.environment;
   const synthesized = synthesizeEnvironment(env);
   const provider = createKubernetesProvider(config);
@@ -89,17 +78,11 @@ export function runProgram(config: StackConfig, options: ProgramOptions = {}): P
     source: `environment '${env.name}'`,
   });
 
-  let vaultResources: VaultSideResources | undefined;
-  if (env.vault.manageVault) {
-    const data = options.vaultSide?.(env, synthesized);
-    if (data) {
-      vaultResources = registerVaultSide(data, { token: config.vaultToken });
-    } else {
-      void pulumi.log.warn(
-        `environment '${env.name}' manages Vault, but no Vault side data is available: Vault policies and roles are not deployed`,
-      );
-    }
-  }
+  // After the gate, so a refused environment creates nothing in Vault either. The Vault side is
+  // data derived from the same secret declarations as the Kubernetes objects.
+  const vaultResources = env.vault.manageVault
+    ? registerVaultSide(synthesized.vault, { address: env.vault.address, token: config.vaultToken })
+    : undefined;
 
   const report = release.report;
   const compliance: ComplianceOutput = {

@@ -1,46 +1,11 @@
 /**
  * The Vault side of an environment (ACL policies and Kubernetes auth roles) as `@pulumi/vault`
- * resources. It takes the Vault side as plain data, so the program, the tests and whatever
- * generates the data (the Vault secrets work in `environments/`) agree on one shape.
+ * resources. It takes the Vault side as plain data (`environments/vault.ts`, `SynthesizedEnvironment.vault`),
+ * the same data `bulwark synth` writes to `dist/<env>/vault/`, so the files and the stack never differ.
  */
 import * as pulumi from '@pulumi/pulumi';
 import * as vault from '@pulumi/vault';
-
-/** One Vault ACL policy. */
-export interface VaultPolicyData {
-  /** Policy name, e.g. `commerce-checkout-read`. */
-  readonly name: string;
-  /** The policy in HCL. */
-  readonly hcl: string;
-}
-
-/** One role of the Kubernetes auth method. */
-export interface VaultRoleData {
-  /** Role name, e.g. `commerce-checkout`. */
-  readonly roleName: string;
-  /** Service accounts the role is bound to. */
-  readonly boundServiceAccountNames: readonly string[];
-  /** Namespaces of those service accounts. */
-  readonly boundServiceAccountNamespaces: readonly string[];
-  /** Policies of the tokens the role issues; names of `VaultSideData.policies` or built-ins. */
-  readonly tokenPolicies: readonly string[];
-  /** Expected `aud` of the service account token. @default none */
-  readonly audience?: string;
-  /** Token TTL, seconds. @default the mount's */
-  readonly tokenTtl?: number;
-  /** Token max TTL, seconds. @default the mount's */
-  readonly tokenMaxTtl?: number;
-}
-
-/** Everything Pulumi manages in Vault for one environment. */
-export interface VaultSideData {
-  /** Vault address (`https://…`). */
-  readonly address: string;
-  /** Path of the Kubernetes auth mount the roles belong to. */
-  readonly kubernetesAuthMount: string;
-  readonly policies: readonly VaultPolicyData[];
-  readonly roles: readonly VaultRoleData[];
-}
+import type { VaultSide } from '../environments/vault';
 
 /** The resources `registerVaultSide` created. */
 export interface VaultSideResources {
@@ -53,31 +18,44 @@ export interface VaultSideResources {
 
 /** Options of `registerVaultSide`. */
 export interface RegisterVaultSideOptions {
+  /** Vault address (`https://…`), the environment's `vault.address`. */
+  readonly address: string;
   /** Vault token, a secret. @default the provider reads `VAULT_TOKEN` */
   readonly token?: pulumi.Input<string>;
   readonly parent?: pulumi.Resource;
 }
 
+/** Vault's built-in policies a role may name without the Vault side defining them. */
+const BUILT_IN_POLICIES: ReadonlySet<string> = new Set(['default']);
+
 /**
  * Creates the Vault side: one explicit `vault.Provider` (named `vault`), one `vault.Policy` per
  * policy (`vault-policy-<name>`) and one `vault.kubernetes.AuthBackendRole` per role
- * (`vault-role-<roleName>`), each role depending on the policies it names. Throws when a role names
- * a policy that is neither in `data.policies` nor `default`.
+ * (`vault-role-<name>`), each role depending on the policies it names. Throws when a role names a
+ * policy that is neither in `side.policies` nor built in, before creating anything.
  */
-export function registerVaultSide(
-  data: VaultSideData,
-  options: RegisterVaultSideOptions = {},
-): VaultSideResources {
+export function registerVaultSide(side: VaultSide, options: RegisterVaultSideOptions): VaultSideResources {
+  const defined = new Set(side.policies.map((p) => p.name));
+  for (const role of side.roles) {
+    for (const name of role.tokenPolicies) {
+      if (!defined.has(name) && !BUILT_IN_POLICIES.has(name)) {
+        throw new Error(
+          `Vault role '${role.name}' names policy '${name}', which the Vault side does not define`,
+        );
+      }
+    }
+  }
+
   const provider = new vault.Provider(
     'vault',
     {
-      address: data.address,
+      address: options.address,
       ...(options.token === undefined ? {} : { token: pulumi.secret(options.token) }),
     },
     { parent: options.parent },
   );
   const policies = new Map<string, vault.Policy>();
-  for (const policy of data.policies) {
+  for (const policy of side.policies) {
     policies.set(
       policy.name,
       new vault.Policy(
@@ -88,31 +66,23 @@ export function registerVaultSide(
     );
   }
   const roles = new Map<string, vault.kubernetes.AuthBackendRole>();
-  for (const role of data.roles) {
-    const dependsOn: pulumi.Resource[] = [];
-    for (const name of role.tokenPolicies) {
-      const policy = policies.get(name);
-      if (policy) dependsOn.push(policy);
-      else if (name !== 'default') {
-        throw new Error(
-          `Vault role '${role.roleName}' names policy '${name}', which the Vault side does not define`,
-        );
-      }
-    }
+  for (const role of side.roles) {
+    const dependsOn = role.tokenPolicies.flatMap((name) => policies.get(name) ?? []);
     roles.set(
-      role.roleName,
+      role.name,
       new vault.kubernetes.AuthBackendRole(
-        `vault-role-${role.roleName}`,
+        `vault-role-${role.name}`,
         {
-          backend: data.kubernetesAuthMount,
-          roleName: role.roleName,
+          backend: role.backend,
+          roleName: role.name,
           boundServiceAccountNames: [...role.boundServiceAccountNames],
           boundServiceAccountNamespaces: [...role.boundServiceAccountNamespaces],
+          audience: role.audience,
+          aliasNameSource: role.aliasNameSource,
           tokenPolicies: [...role.tokenPolicies],
-          aliasNameSource: 'serviceaccount_uid',
-          ...(role.audience === undefined ? {} : { audience: role.audience }),
           ...(role.tokenTtl === undefined ? {} : { tokenTtl: role.tokenTtl }),
           ...(role.tokenMaxTtl === undefined ? {} : { tokenMaxTtl: role.tokenMaxTtl }),
+          ...(role.tokenPeriod === undefined ? {} : { tokenPeriod: role.tokenPeriod }),
         },
         { provider, parent: options.parent, dependsOn },
       ),

@@ -1,20 +1,28 @@
 /** The Vault side from hand-made data: one policy and one auth role per entry, under one provider. */
-import { registerVaultSide, type VaultSideData } from '../../stacks/vault';
+import type { VaultSide } from '../../environments/vault';
+import { registerVaultSide } from '../../stacks/vault';
 import { installMocks, settle, valueOf } from './mocks';
 
-const DATA: VaultSideData = {
-  address: 'https://vault.example:8200',
-  kubernetesAuthMount: 'kubernetes-prod',
+const ADDRESS = 'https://vault.example:8200';
+
+const policy = (name: string, path: string) => ({
+  name,
+  app: name,
+  identity: 'app' as const,
+  rules: [{ path, capabilities: ['read'], reason: 'reads its secrets' }],
+  hcl: `path "${path}" {\n  capabilities = ["read"]\n}\n`,
+});
+
+const DATA: VaultSide = {
   policies: [
-    {
-      name: 'commerce-checkout-read',
-      hcl: 'path "kv/data/commerce/checkout/*" {\n  capabilities = ["read"]\n}\n',
-    },
-    { name: 'finance-ledger-read', hcl: 'path "kv/data/finance/ledger/*" {\n  capabilities = ["read"]\n}\n' },
+    policy('commerce-checkout-read', 'kv/data/commerce/checkout/payments'),
+    policy('finance-ledger-read', 'kv/data/finance/ledger/db'),
   ],
   roles: [
     {
-      roleName: 'commerce-checkout',
+      name: 'commerce-checkout',
+      backend: 'kubernetes-prod',
+      aliasNameSource: 'serviceaccount_uid',
       boundServiceAccountNames: ['checkout'],
       boundServiceAccountNamespaces: ['commerce'],
       tokenPolicies: ['commerce-checkout-read'],
@@ -23,10 +31,14 @@ const DATA: VaultSideData = {
       tokenMaxTtl: 1200,
     },
     {
-      roleName: 'finance-ledger',
+      name: 'finance-ledger',
+      backend: 'kubernetes-prod',
+      aliasNameSource: 'serviceaccount_uid',
+      audience: 'vault',
       boundServiceAccountNames: ['ledger'],
       boundServiceAccountNamespaces: ['finance'],
       tokenPolicies: ['finance-ledger-read', 'default'],
+      tokenPeriod: 3600,
     },
   ],
 };
@@ -34,12 +46,12 @@ const DATA: VaultSideData = {
 describe('registerVaultSide', () => {
   it('registers the policies and roles as given, under an explicit Vault provider', async () => {
     const registered = await installMocks('prod');
-    const side = registerVaultSide(DATA);
+    const side = registerVaultSide(DATA, { address: ADDRESS });
     await Promise.all([...side.roles.values()].map((r) => valueOf(r.urn)));
     await settle(registered);
 
     const provider = registered.find((r) => r.type === 'pulumi:providers:vault');
-    expect(provider).toMatchObject({ name: 'vault', inputs: { address: DATA.address } });
+    expect(provider).toMatchObject({ name: 'vault', inputs: { address: ADDRESS } });
     const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
     const policies = registered.filter((r) => r.type === 'vault:index/policy:Policy').sort(byName);
     expect(policies.map((r) => [r.name, r.inputs.name, r.inputs.policy])).toEqual(
@@ -60,14 +72,24 @@ describe('registerVaultSide', () => {
       tokenTtl: 600,
       tokenMaxTtl: 1200,
     });
+    expect(roles[1].inputs).toMatchObject({
+      roleName: 'finance-ledger',
+      tokenPeriod: 3600,
+      tokenPolicies: ['finance-ledger-read', 'default'],
+    });
+    expect(roles[1].inputs.tokenTtl).toBeUndefined();
     for (const r of registered.filter((r) => r.type.startsWith('vault:'))) {
       expect(r.provider).toMatch(/::pulumi:providers:vault::vault::vault-id$/);
     }
   });
 
-  it('refuses a role that names an undefined policy', async () => {
-    await installMocks('prod');
-    const bad: VaultSideData = { ...DATA, roles: [{ ...DATA.roles[0], tokenPolicies: ['nope'] }] };
-    expect(() => registerVaultSide(bad)).toThrow(/Vault role 'commerce-checkout' names policy 'nope'/);
+  it('refuses a role that names an undefined policy, before creating anything', async () => {
+    const registered = await installMocks('prod');
+    const bad: VaultSide = { ...DATA, roles: [{ ...DATA.roles[0], tokenPolicies: ['nope'] }] };
+    expect(() => registerVaultSide(bad, { address: ADDRESS })).toThrow(
+      /Vault role 'commerce-checkout' names policy 'nope', which the Vault side does not define/,
+    );
+    await settle(registered);
+    expect(registered).toEqual([]);
   });
 });
