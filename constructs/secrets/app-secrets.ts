@@ -119,7 +119,7 @@ export class AppSecrets extends Construct {
       .filter((c): c is AppSecrets => AppSecrets.isAppSecrets(c) && c !== this);
     for (const [i, secret] of this.secrets.entries()) {
       for (const other of others) {
-        const clash = other.secrets.find((s) => s.secretName === secret.secretName);
+        const clash = (other.secrets ?? []).find((s) => s.secretName === secret.secretName);
         if (clash)
           throw fail(
             `secrets[${i}] would create Secret '${secret.secretName}', which app '${other.app.displayPath}' already creates for its secret '${clash.name}'. Rename one of them.`,

@@ -15,6 +15,9 @@ import { VAULT_DEFAULTS, type ResolvedVaultSettings } from './vault-settings';
 /** The API version Bulwark emits (the only one ESO serves). */
 export const ESO_API_VERSION = 'external-secrets.io/v1';
 
+/** The kv mount each SecretStore reads, to catch two mounts mapping to one store name. */
+const STORE_MOUNTS = new WeakMap<object, string>();
+
 /**
  * The namespace's SecretStore for `mount`, created on first use; returns its name. The store logs in
  * with the namespace's reader ServiceAccount (token audience `vault`) to the namespace's Vault role.
@@ -42,7 +45,7 @@ export function ensureSecretStore(
   const id = `SecretStore-${name}`;
   const existing = namespace.node.tryFindChild(id);
   if (existing) {
-    const existingMount = (existing as unknown as { bulwarkMount?: string }).bulwarkMount;
+    const existingMount = STORE_MOUNTS.get(existing);
     if (existingMount !== mount)
       throw new DeclarationError(
         'SecureNamespace',
@@ -80,7 +83,7 @@ export function ensureSecretStore(
       },
     }),
   });
-  Object.defineProperty(store, 'bulwarkMount', { value: mount });
+  STORE_MOUNTS.set(store, mount);
   return name;
 }
 

@@ -1,6 +1,5 @@
 /** Vault-backed secrets: declarations, the Kubernetes side per backend, and the Vault side. */
 export { AppSecrets, RELOADER_ANNOTATION, type AppSecretsProps } from './app-secrets';
-export { agentTokenVolume, injectionId } from './agent-injector';
 export * from './declaration';
 export { ESO_API_VERSION } from './eso';
 export * from './names';

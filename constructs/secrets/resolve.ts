@@ -55,7 +55,8 @@ const KV_PATH = /^[A-Za-z0-9][A-Za-z0-9._-]*(\/[A-Za-z0-9][A-Za-z0-9._-]*)*$/;
 const ROLE = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 const SECRET_KEY = /^[-._a-zA-Z0-9]+$/;
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
-const RESERVED_MOUNTS = ['/var/run/secrets/kubernetes.io', '/var/run/secrets/vault.hashicorp.com', '/vault'];
+/** Where Kubernetes mounts API tokens, and where the injected Vault Agent mounts its own token. */
+const RESERVED_MOUNTS = ['/var/run/secrets/kubernetes.io', '/var/run/secrets/vault.hashicorp.com'];
 
 /** `a` equals `b` or one contains the other, at a path-segment boundary. */
 function overlaps(a: string, b: string): boolean {
@@ -166,18 +167,18 @@ function resolveOne(
       return fail(
         `${field}.path is required for a kv secret (or declare 'database' for dynamic database credentials).`,
       );
-    const example = `e.g. '${context.appName}/config'`;
     if (path.startsWith('/'))
       return fail(
-        `${field}.path '${path}' must be relative to the kv mount: drop the leading '/' (${example}).`,
+        `${field}.path '${path}' must be relative to the kv mount: drop the leading '/' ('${path.replace(/^\/+/, '')}').`,
       );
     if (path === mount || path.startsWith(`${mount}/`))
       return fail(
-        `${field}.path '${path}' starts with the mount '${mount}': give the path without the mount (${example}); Bulwark adds '${mount}/data/'.`,
+        `${field}.path '${path}' starts with the mount '${mount}': give the path without it ('${path.slice(mount.length + 1)}'); Bulwark reads '${mount}/data/<path>'.`,
       );
-    if (/^(data|metadata)(\/|$)/.test(path))
+    const apiSegment = /^(data|metadata)(\/|$)/.exec(path);
+    if (apiSegment)
       return fail(
-        `${field}.path '${path}' starts with kv-v2's API segment '${path.split('/')[0]}/': give the path without it (${example}); Bulwark adds '${mount}/data/'.`,
+        `${field}.path '${path}' starts with kv-v2's API segment '${apiSegment[1]}/': give the path without it ('${path.slice(apiSegment[0].length)}'); Bulwark reads '${mount}/data/<path>'.`,
       );
     if (!KV_PATH.test(path))
       return fail(
