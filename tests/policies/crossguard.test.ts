@@ -3,137 +3,33 @@
  * called with hand-built args, the way `pulumi/compliance-policies`' unit-test helpers do. The pack
  * module (`policies/crossguard/index.ts`) is never imported: its `new PolicyPack` starts a server.
  */
-import type {
-  PolicyResource,
-  ResourceValidationArgs,
-  ResourceValidationPolicy,
-  StackValidationArgs,
-  StackValidationPolicy,
-} from '@pulumi/policy';
+import type { ResourceValidationPolicy, StackValidationPolicy } from '@pulumi/policy';
 import { unknownCheckingProxy } from '@pulumi/policy';
 import { ENVIRONMENT_NAMES, environmentNamed } from '../../environments';
 import { synthesizeEnvironment } from '../../environments/synthesize';
 import { evaluateScoped, kubernetesTypeOf, manifestOf } from '../../policies/adapters/crossguard';
-import { bulwarkPolicies, policyName, type BulwarkPolicyConfig } from '../../policies/crossguard/policies';
+import { policyName } from '../../policies/crossguard/policies';
 import { evaluate } from '../../policies/engine';
 import { ALL_RULES } from '../../policies/rules';
 import type { K8sObject } from '../../policies/types';
+import {
+  allViolations,
+  inputOf,
+  OBJECT_POLICIES,
+  POLICIES,
+  resourceArgs,
+  runResource,
+  runStack,
+  stackArgs,
+  urnOf,
+} from './crossguard-args';
 
 /** CrossGuard's sentinel for an unknown string (internal to @pulumi/policy, hence untyped). */
 const { unknownStringValue } = jest.requireActual('@pulumi/policy/proxy');
 
-const policies = bulwarkPolicies();
+const policies = POLICIES;
 const objectPolicy = (name: string) => policies.find((p) => p.name === name) as ResourceValidationPolicy;
 const stackPolicy = (name: string) => policies.find((p) => p.name === name) as StackValidationPolicy;
-const OBJECT_POLICIES = policies.filter((p) => 'validateResource' in p) as ResourceValidationPolicy[];
-const STACK_POLICIES = policies.filter((p) => 'validateStack' in p) as StackValidationPolicy[];
-
-/** `kubernetes:apps/v1:Deployment` for an object. */
-function typeOf(object: K8sObject): string {
-  const v = object.apiVersion!;
-  return `kubernetes:${v.includes('/') ? v : `core/${v}`}:${object.kind}`;
-}
-
-function urnOf(type: string, name: string): string {
-  return `urn:pulumi:test::bulwark::bulwark:k8s:BlueprintRelease$${type}::${name}`;
-}
-
-/** Resource args as the policy runtime builds them (`createResourceValidationArgs` in compliance-policies). */
-function resourceArgs(
-  object: K8sObject,
-  config: BulwarkPolicyConfig = {},
-  props: Record<string, unknown> = object,
-): ResourceValidationArgs {
-  const type = typeOf(object);
-  const name = `${object.kind}-${object.metadata?.name}`.toLowerCase();
-  const isType = (cls: unknown) => (cls as { __pulumiType?: string }).__pulumiType === type;
-  return {
-    type,
-    props,
-    urn: urnOf(type, name),
-    name,
-    opts: {
-      protect: false,
-      ignoreChanges: [],
-      aliases: [],
-      additionalSecretOutputs: [],
-      customTimeouts: { createSeconds: 0, updateSeconds: 0, deleteSeconds: 0 },
-    },
-    stackTags: new Map(),
-    isType: isType as ResourceValidationArgs['isType'],
-    asType: ((cls: unknown) => (isType(cls) ? props : undefined)) as ResourceValidationArgs['asType'],
-    getConfig: <T extends object>() => config as T,
-    notApplicable: (reason?: string): never => {
-      throw new Error(`not applicable: ${reason}`);
-    },
-  } as ResourceValidationArgs;
-}
-
-function stackArgs(objects: readonly K8sObject[], config: BulwarkPolicyConfig = {}): StackValidationArgs {
-  const resources: PolicyResource[] = objects.map((object) => {
-    const { type, props, urn, name, opts, isType, asType } = resourceArgs(object);
-    return {
-      type,
-      props,
-      urn,
-      name,
-      opts,
-      isType,
-      asType,
-      dependencies: [],
-      propertyDependencies: {},
-    } as PolicyResource;
-  });
-  return {
-    resources,
-    stackTags: new Map(),
-    getConfig: <T extends object>() => config as T,
-    notApplicable: (reason?: string): never => {
-      throw new Error(`not applicable: ${reason}`);
-    },
-  };
-}
-
-async function runResource(
-  policy: ResourceValidationPolicy,
-  args: ResourceValidationArgs,
-): Promise<string[]> {
-  const violations: string[] = [];
-  const validators = Array.isArray(policy.validateResource)
-    ? policy.validateResource
-    : [policy.validateResource!];
-  for (const validate of validators) await validate(args, (message) => violations.push(message));
-  return violations;
-}
-
-async function runStack(
-  policy: StackValidationPolicy,
-  args: StackValidationArgs,
-): Promise<{ message: string; urn?: string }[]> {
-  const violations: { message: string; urn?: string }[] = [];
-  await policy.validateStack(args, (message, urn) => violations.push({ message, urn }));
-  return violations;
-}
-
-/** Every violation of every policy over `objects`, as `policy: message`. */
-async function allViolations(
-  objects: readonly K8sObject[],
-  config: BulwarkPolicyConfig = {},
-): Promise<string[]> {
-  const out: string[] = [];
-  for (const policy of OBJECT_POLICIES) {
-    for (const object of objects)
-      out.push(
-        ...(await runResource(policy, resourceArgs(object, config))).map((m) => `${policy.name}: ${m}`),
-      );
-  }
-  for (const policy of STACK_POLICIES) {
-    out.push(
-      ...(await runStack(policy, stackArgs(objects, config))).map((v) => `${policy.name}: ${v.message}`),
-    );
-  }
-  return out;
-}
 
 const PRIVILEGED_POD: K8sObject = {
   apiVersion: 'v1',
@@ -170,7 +66,7 @@ describe('validateResource', () => {
   const errors = objectPolicy('bulwark-object-errors');
 
   it('reports a privileged pod as a mandatory violation naming the rule', async () => {
-    const violations = await runResource(errors, resourceArgs(PRIVILEGED_POD));
+    const violations = await runResource(errors, resourceArgs(inputOf(PRIVILEGED_POD)));
     expect(violations).toEqual(
       expect.arrayContaining([expect.stringMatching(/^\[pss\.baseline\.privileged\] Pod commerce\/debug: /)]),
     );
@@ -179,7 +75,7 @@ describe('validateResource', () => {
   });
 
   it('reports a wildcard Role', async () => {
-    const violations = await runResource(errors, resourceArgs(WILDCARD_ROLE));
+    const violations = await runResource(errors, resourceArgs(inputOf(WILDCARD_ROLE)));
     expect(violations).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^\[rbac\.wildcard-rules\] Role finance\/everything: .*\. \S/),
@@ -188,7 +84,10 @@ describe('validateResource', () => {
   });
 
   it('honours the pack config: at baseline, restricted checks are not reported', async () => {
-    const violations = await runResource(errors, resourceArgs(PRIVILEGED_POD, { pssLevel: 'baseline' }));
+    const violations = await runResource(
+      errors,
+      resourceArgs(inputOf(PRIVILEGED_POD), { pssLevel: 'baseline' }),
+    );
     expect(violations.some((v) => v.startsWith('[pss.baseline.privileged]'))).toBe(true);
     expect(violations.some((v) => v.startsWith('[pss.restricted.'))).toBe(false);
   });
@@ -201,14 +100,14 @@ describe('validateResource', () => {
         annotations: { 'bulwark.dev/suppress': 'rbac.wildcard-rules: break-glass role, reviewed in SEC-42' },
       },
     };
-    const violations = await runResource(errors, resourceArgs(suppressed));
+    const violations = await runResource(errors, resourceArgs(inputOf(suppressed)));
     expect(violations.some((v) => v.startsWith('[rbac.wildcard-rules]'))).toBe(false);
   });
 
   it('leaves cross-object rules to the stack policies: a lone workload is not reported as unisolated', async () => {
     const all: string[] = [];
     for (const policy of OBJECT_POLICIES)
-      all.push(...(await runResource(policy, resourceArgs(PRIVILEGED_POD))));
+      all.push(...(await runResource(policy, resourceArgs(inputOf(PRIVILEGED_POD)))));
     expect(all.some((v) => v.startsWith('[network.workload-not-isolated]'))).toBe(false);
   });
 
@@ -219,7 +118,7 @@ describe('validateResource', () => {
       'kubernetes:apps/v1:DeploymentPatch',
       'pulumi:providers:kubernetes',
     ]) {
-      const args = { ...resourceArgs(PRIVILEGED_POD), type };
+      const args = { ...resourceArgs(inputOf(PRIVILEGED_POD)), type };
       expect(await runResource(errors, args)).toEqual([]);
     }
   });
@@ -231,7 +130,7 @@ describe('validateResource', () => {
         containers: [{ name: 'shell', image: unknownStringValue, securityContext: { privileged: true } }],
       },
     });
-    await expect(runResource(errors, resourceArgs(PRIVILEGED_POD, {}, unknownImage))).rejects.toThrow(
+    await expect(runResource(errors, resourceArgs(inputOf(PRIVILEGED_POD, unknownImage)))).rejects.toThrow(
       /can't be known during preview/,
     );
 
@@ -240,14 +139,17 @@ describe('validateResource', () => {
       metadata: { ...PRIVILEGED_POD.metadata, uid: unknownStringValue },
       status: unknownStringValue,
     });
-    const violations = await runResource(errors, resourceArgs(PRIVILEGED_POD, {}, unknownStatus));
+    const violations = await runResource(errors, resourceArgs(inputOf(PRIVILEGED_POD, unknownStatus)));
     expect(violations.some((v) => v.startsWith('[pss.baseline.privileged]'))).toBe(true);
   });
 });
 
 describe('validateStack', () => {
   it('reports a namespace without default deny, at the namespace resource', async () => {
-    const violations = await runStack(stackPolicy('bulwark-stack-errors'), stackArgs([BARE_NAMESPACE]));
+    const violations = await runStack(
+      stackPolicy('bulwark-stack-errors'),
+      stackArgs([inputOf(BARE_NAMESPACE)]),
+    );
     expect(violations).toEqual([
       expect.objectContaining({
         message: expect.stringMatching(/^\[network\.namespace-default-deny\] Namespace scratch: /),
@@ -259,7 +161,7 @@ describe('validateStack', () => {
   it('does not repeat per-object findings', async () => {
     const violations = await runStack(
       stackPolicy('bulwark-stack-errors'),
-      stackArgs([PRIVILEGED_POD, WILDCARD_ROLE]),
+      stackArgs([PRIVILEGED_POD, WILDCARD_ROLE].map((o) => inputOf(o))),
     );
     expect(violations.filter((v) => /^\[(pss|rbac)\./.test(v.message))).toEqual([]);
   });
@@ -300,7 +202,12 @@ describe.each(ENVIRONMENT_NAMES)("Bulwark's own %s output", (name) => {
   it('passes every policy', async () => {
     const env = environmentNamed(name);
     const objects = synthesizeEnvironment(env).objects;
-    expect(await allViolations(objects, { pssLevel: 'restricted', pssVersion: env.pssVersion })).toEqual([]);
+    expect(
+      await allViolations(
+        objects.map((o) => inputOf(o)),
+        { pssLevel: 'restricted', pssVersion: env.pssVersion },
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { K8sObject } from '../../policies/types';
 import { loadStackConfig } from '../../stacks/config';
 import { runProgram, type ProgramResult } from '../../stacks/program';
 import { resourceNameOf } from '../../stacks/register';
+import { allViolations } from '../policies/crossguard-args';
 import { installMocks, pulumiTypeOf, settle, valueOf, type Registered } from './mocks';
 
 const identity = (o: {
@@ -116,6 +117,19 @@ describe.each(ENVIRONMENT_NAMES)('stack %s under mocks', (stack) => {
       .filter((r) => r.type !== 'pulumi:providers:kubernetes')
       .flatMap((r) => secretLookingValues(r.inputs).map((f) => `${r.type} ${r.name} ${f}`));
     expect(findings).toEqual([]);
+  });
+
+  it('passes the CrossGuard pack as registered (type tokens and inputs, not the manifests)', async () => {
+    const inputs = kubernetes().map((r) => ({ type: r.type, name: r.name, props: r.inputs }));
+    const pssVersion = environmentNamed(stack).pssVersion;
+    expect(await allViolations(inputs, { pssLevel: 'restricted', pssVersion })).toEqual([]);
+    // Control: the same inputs without their NetworkPolicies are reported, so the pass above is not vacuous.
+    const open = inputs.filter((i) => i.type !== 'kubernetes:networking.k8s.io/v1:NetworkPolicy');
+    expect(await allViolations(open, { pssVersion })).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^bulwark-stack-errors: \[network\.namespace-default-deny\]/),
+      ]),
+    );
   });
 
   it('reads the kubeconfig as a secret', async () => {
