@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Run a command against the local control plane, for CI and one-off runs:
+#   bash tools/cluster/with-cluster.sh npm run test:integration
+# Starts (or reuses) the plane, exports KUBECONFIG, runs the command, and stops the plane
+# afterwards only if this script started it (a developer's running plane is left alone).
+# Exits with the command's status.
+set -euo pipefail
+# shellcheck source=lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+
+[[ $# -gt 0 ]] || die "usage: with-cluster.sh COMMAND [ARGS...]"
+
+was_running=0
+pid_alive "$BULWARK_CLUSTER_DIR/run/kube-apiserver.pid" && was_running=1
+
+last="$(bash "$CLUSTER_TOOLS_DIR/up.sh" | tail -n1)" || die "the control plane did not start (see above)"
+[[ "$last" == KUBECONFIG=/* ]] || die "unexpected last line from up.sh: $last"
+export KUBECONFIG="${last#KUBECONFIG=}"
+
+if [[ $was_running == 0 ]]; then
+  trap 'bash "$CLUSTER_TOOLS_DIR/down.sh" || true' EXIT
+fi
+log "running: $* (KUBECONFIG=$KUBECONFIG)"
+set +e
+"$@"
+rc=$?
+set -e
+exit "$rc"
