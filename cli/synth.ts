@@ -7,6 +7,7 @@ import { join } from 'path';
 import { DeclarationError } from '../constructs/errors';
 import { ENVIRONMENT_NAMES, environmentNamed, EnvironmentError } from '../environments';
 import { synthesizeEnvironment } from '../environments/synthesize';
+import { vaultSideFiles } from '../environments/vault';
 import { evaluate } from '../policies/engine';
 import { loadText } from '../policies/loader';
 import { renderJson } from '../policies/reporters/json';
@@ -40,9 +41,18 @@ export function buildEnvironmentOutput(name: string, out = 'dist'): EnvironmentO
     files.set(file, text);
     sources.push(...loadText(text, join(out, name, file)));
   }
-  const report = evaluate(sources, { rules: ALL_RULES, pss: { level: 'restricted', version: env.pssVersion } });
+  const report = evaluate(sources, {
+    rules: ALL_RULES,
+    pss: { level: 'restricted', version: env.pssVersion },
+  });
+  // The Vault side of the secrets, for teams that apply Vault with its CLI (`vault policy write`,
+  // `vault write auth/<mount>/role/<name> @<name>.json`).
+  for (const [file, text] of vaultSideFiles(synthesized.vault)) files.set(`vault/${file}`, text);
   files.set('compliance.json', renderJson(report, { version: VERSION }));
-  files.set('compliance.md', renderMarkdown(report, { version: VERSION, title: `Bulwark compliance report: ${name}` }));
+  files.set(
+    'compliance.md',
+    renderMarkdown(report, { version: VERSION, title: `Bulwark compliance report: ${name}` }),
+  );
   return { name, report, files };
 }
 
@@ -72,11 +82,14 @@ export async function runSynth(options: SynthOptions): Promise<number> {
     }
   }
   if (failed) {
-    process.stderr.write(`bulwark: unsuppressed errors; nothing was written, ${options.out}/ is unchanged.\n`);
+    process.stderr.write(
+      `bulwark: unsuppressed errors; nothing was written, ${options.out}/ is unchanged.\n`,
+    );
     return 1;
   }
   const trees: TreeWrite[] = outputs.map((o) => ({ dir: join(options.out, o.name), files: o.files }));
   replaceTrees(trees);
-  for (const o of outputs) process.stdout.write(`wrote ${join(options.out, o.name)}/ (${o.files.size} files)\n`);
+  for (const o of outputs)
+    process.stdout.write(`wrote ${join(options.out, o.name)}/ (${o.files.size} files)\n`);
   return 0;
 }
