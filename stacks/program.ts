@@ -3,6 +3,7 @@
  * calls it with the running stack's configuration; tests call it (or import `index.ts`) under mocks.
  */
 import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
 import { synthesizeEnvironment, type SynthesizedEnvironment } from '../environments/synthesize';
 import { BlueprintRelease } from './blueprint-release';
 import type { StackConfig } from './config';
@@ -62,13 +63,22 @@ export function createKubernetesProvider(config: StackConfig): k8s.Provider {
   });
 }
 
+/** Synthesizes `env`; an invalid declaration becomes a RunError (no stack trace) naming the environment. */
+function synthesizeOrExplain(env: StackConfig['environment']): SynthesizedEnvironment {
+  try {
+    return synthesizeEnvironment(env);
+  } catch (error) {
+    throw new pulumi.RunError(`environment '${env.name}' does not synthesize: ${(error as Error).message}`);
+  }
+}
+
 /**
  * Synthesizes the configured environment, gates it and deploys it, with the Vault side where the
  * environment manages Vault.
  */
 export function runProgram(config: StackConfig): ProgramResult {
   const env = config.environment;
-  const synthesized = synthesizeEnvironment(env);
+  const synthesized = synthesizeOrExplain(env);
   const provider = createKubernetesProvider(config);
   const pss = { level: 'restricted', version: env.pssVersion } as const;
   const release = new BlueprintRelease(env.name, {

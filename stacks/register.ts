@@ -173,7 +173,12 @@ export function registerObjects(
       {
         provider: options.provider,
         parent: options.parent,
-        dependsOn: step.dependsOn.map((name) => resources.get(name)!),
+        dependsOn: step.dependsOn.map((name) => {
+          const dependency = resources.get(name);
+          if (!dependency)
+            throw new Error(`resource '${step.name}' depends on '${name}', which is not registered yet`);
+          return dependency;
+        }),
       },
     );
     resources.set(step.name, resource);

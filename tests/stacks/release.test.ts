@@ -3,10 +3,12 @@
  * and wires dependencies (Namespaces and CRDs first, pods after their namespace's guardrails).
  */
 import * as k8s from '@pulumi/kubernetes';
+import * as pulumi from '@pulumi/pulumi';
 import { environmentNamed } from '../../environments';
 import { synthesizeEnvironment } from '../../environments/synthesize';
 import type { K8sObject } from '../../policies/types';
 import { BlueprintRelease, BLUEPRINT_RELEASE_TYPE } from '../../stacks/blueprint-release';
+import { runProgram } from '../../stacks/program';
 import { planRegistration, resourceClassFor, resourceNameOf } from '../../stacks/register';
 import { installMocks, settle } from './mocks';
 
@@ -71,6 +73,25 @@ describe('BlueprintRelease', () => {
     expect(release.summary.suppressed).toBeGreaterThan(0);
     expect(release.resources.has('role-finance-secret-reader')).toBe(true);
     expect(release.report.findings.find((f) => f.suppressed)?.ruleId).toBe('rbac.secrets-read');
+  });
+});
+
+describe('runProgram', () => {
+  it('turns an environment that does not synthesize into a RunError naming the environment', async () => {
+    const registered = await installMocks('dev');
+    const broken = { ...environmentNamed('dev'), minDeploymentReplicas: 5 };
+    let error: unknown;
+    try {
+      runProgram({ stack: 'dev', environment: broken });
+    } catch (e) {
+      error = e;
+    }
+    expect(pulumi.RunError.isInstance(error)).toBe(true);
+    expect((error as Error).message).toMatch(
+      /^environment 'dev' does not synthesize: SecureApp '.*': replicas 1 is below/,
+    );
+    await settle(registered);
+    expect(registered).toEqual([]);
   });
 });
 
