@@ -40,24 +40,32 @@ export function resourceNameOf(object: K8sObject): string {
   return namespace ? `${kind}-${namespace}-${name}` : `${kind}-${name}`;
 }
 
-/** Whether `apiVersion` belongs to a built-in API group (typed classes in `@pulumi/kubernetes`). */
-function isBuiltInGroup(group: string): boolean {
-  return group === '' || !group.includes('.') || group.endsWith('.k8s.io');
+/** The `@pulumi/kubernetes` module of a built-in API group (`''` → `core`, `rbac.authorization.k8s.io` → `rbac`). */
+function sdkModuleOf(group: string): string | undefined {
+  if (group === '') return 'core';
+  // CRD groups always contain a dot; built-in groups are dot-less (`apps`) or end in `.k8s.io`.
+  if (group.includes('.') && !group.endsWith('.k8s.io')) return undefined;
+  return group.split('.')[0];
 }
 
 /**
  * The `@pulumi/kubernetes` class for a built-in kind (`apps/v1` `Deployment` → `k8s.apps.v1.Deployment`),
- * `k8s.apiextensions.CustomResource` for kinds of other API groups (operators' CRDs), or an error for a
- * built-in kind the SDK does not know (a removed API version).
+ * `k8s.apiextensions.CustomResource` for kinds of groups the SDK has no module for (operators' CRDs,
+ * including CRD-based `*.k8s.io` groups such as `gateway.networking.k8s.io`), or an error for a kind
+ * of an SDK module that the SDK does not know (a removed API version).
  */
 export function resourceClassFor(apiVersion: string, kind: string): ResourceClass {
   const slash = apiVersion.lastIndexOf('/');
   const group = slash < 0 ? '' : apiVersion.slice(0, slash);
   const version = apiVersion.slice(slash + 1);
-  if (!isBuiltInGroup(group)) return k8s.apiextensions.CustomResource as unknown as ResourceClass;
-  const module = group === '' ? 'core' : group.split('.')[0];
-  const sdk = k8s as unknown as Record<string, Record<string, Record<string, unknown>> | undefined>;
-  const cls = sdk[module]?.[version]?.[kind];
+  const sdk = k8s as unknown as Record<
+    string,
+    Record<string, Record<string, unknown> | undefined> | undefined
+  >;
+  const module = sdkModuleOf(group);
+  const versions = module === undefined ? undefined : sdk[module];
+  if (versions === undefined) return k8s.apiextensions.CustomResource as unknown as ResourceClass;
+  const cls = versions[version]?.[kind];
   if (typeof cls !== 'function') {
     throw new Error(`no @pulumi/kubernetes resource for ${apiVersion} ${kind}; use a served API version`);
   }

@@ -171,8 +171,16 @@ describe('planRegistration', () => {
     expect(resourceClassFor('secrets.hashicorp.com/v1beta1', 'VaultStaticSecret')).toBe(
       k8s.apiextensions.CustomResource,
     );
+    expect(resourceClassFor('apiextensions.k8s.io/v1', 'CustomResourceDefinition')).toBe(
+      k8s.apiextensions.v1.CustomResourceDefinition,
+    );
+    // CRD-based groups under k8s.io have no SDK module: custom resources too.
+    expect(resourceClassFor('gateway.networking.k8s.io/v1', 'HTTPRoute')).toBe(
+      k8s.apiextensions.CustomResource,
+    );
     expect(() => resourceClassFor('apps/v1', 'Nope')).toThrow(
       /no @pulumi\/kubernetes resource for apps\/v1 Nope/,
     );
+    expect(() => resourceClassFor('apps/v1beta9', 'Deployment')).toThrow(/no @pulumi\/kubernetes resource/);
   });
 });
