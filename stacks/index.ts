@@ -13,3 +13,5 @@ export const namespaces = result.outputs.namespaces;
 export const apps = result.outputs.apps;
 /** The policy gate's summary, with every suppression and its reason. */
 export const compliance = result.outputs.compliance;
+/** The Vault policies and roles this stack manages (empty where the environment does not manage Vault). */
+export const vault = result.outputs.vault;

@@ -48,7 +48,17 @@ export interface ProgramResult {
     readonly namespaces: readonly string[];
     readonly apps: readonly AppOutput[];
     readonly compliance: ComplianceOutput;
+    readonly vault: VaultOutput;
   };
+}
+
+/** The Vault side the stack manages, by name (no secret values exist on this side). */
+export interface VaultOutput {
+  /** Whether this stack manages the Vault side (`vault.manageVault`). */
+  readonly managed: boolean;
+  readonly address: string;
+  readonly policies: readonly string[];
+  readonly roles: readonly string[];
 }
 
 /**
@@ -120,6 +130,16 @@ export function runProgram(config: StackConfig): ProgramResult {
     provider,
     release,
     vault: vaultResources,
-    outputs: { namespaces: synthesized.blueprint.namespaces.map((ns) => ns.name), apps, compliance },
+    outputs: {
+      namespaces: synthesized.blueprint.namespaces.map((ns) => ns.name),
+      apps,
+      compliance,
+      vault: {
+        managed: env.vault.manageVault,
+        address: env.vault.address,
+        policies: vaultResources ? [...vaultResources.policies.keys()] : [],
+        roles: vaultResources ? [...vaultResources.roles.keys()] : [],
+      },
+    },
   };
 }

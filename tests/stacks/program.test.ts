@@ -153,6 +153,14 @@ describe.each(ENVIRONMENT_NAMES)('stack %s under mocks', (stack) => {
     expect(compliance).toMatchObject({ environment: stack, errors: 0, objects: objects.length });
     expect(compliance.pss).toBe(`restricted@${environmentNamed(stack).pssVersion}`);
     expect(compliance.rules).toBeGreaterThan(50);
+    const env = environmentNamed(stack);
+    const side = result.synthesized.vault;
+    expect(result.outputs.vault).toEqual({
+      managed: env.vault.manageVault,
+      address: env.vault.address,
+      policies: env.vault.manageVault ? side.policies.map((p) => p.name) : [],
+      roles: env.vault.manageVault ? side.roles.map((r) => r.name) : [],
+    });
   });
 
   it('creates the Vault side only where the environment manages Vault, exactly the generated policies and roles', () => {
