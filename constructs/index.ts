@@ -1,6 +1,7 @@
 /** Bulwark's constructs: the library platform teams import. */
 export * from './api-access';
 export type { Connection } from './app-network-policy';
+export * from './cluster-guardrails';
 export * from './defaults';
 export * from './errors';
 export * from './health-check';

@@ -16,7 +16,15 @@
  * for finance/invoice-export (a CronJob, so the agent renders once and exits). All as files.
  */
 import type { App } from 'cdk8s';
-import { Peer, Platform, SecretBackend, SecureApp, SecureNamespace, WorkloadKind } from '../constructs';
+import {
+  ClusterGuardrails,
+  Peer,
+  Platform,
+  SecretBackend,
+  SecureApp,
+  SecureNamespace,
+  WorkloadKind,
+} from '../constructs';
 import { IMAGES } from './images';
 import type { Environment } from './schema';
 
@@ -25,6 +33,8 @@ export interface Blueprint {
   readonly chart: Platform;
   readonly namespaces: readonly SecureNamespace[];
   readonly apps: readonly SecureApp[];
+  /** The admission policies that hold hand-applied manifests to the same rules. */
+  readonly guardrails: ClusterGuardrails;
 }
 
 /** Builds the blueprint for `env` into `app` as one chart named after the environment. */
@@ -48,6 +58,8 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
       },
     },
   });
+
+  const guardrails = new ClusterGuardrails(chart, 'guardrails');
 
   const storefront = new SecureNamespace(chart, 'storefront');
   const commerce = new SecureNamespace(chart, 'commerce');
@@ -165,6 +177,7 @@ export function buildBlueprint(app: App, env: Environment): Blueprint {
   return {
     chart,
     namespaces: [storefront, commerce, finance, ops],
+    guardrails,
     apps: [web, catalog, checkout, ordersDb, migrate, ledger, invoiceExport, configWatcher],
   };
 }
