@@ -76,12 +76,17 @@ export function ruleIdOfMessage(message: string): string | undefined {
   return /^\[([^\]]+)\]/.exec(message)?.[1];
 }
 
-/** CEL true when `bulwark.dev/suppress` names the rule with a reason, as policies/suppressions.ts parses it. */
-function suppressed(ruleId: string): string {
-  const id = ruleId.replace(/[.]/g, '\\.');
-  // Entry start, the id, ':', then a trimmed reason of at least MIN_REASON_LENGTH characters without ';'.
-  return `variables.suppressions.matches(${lit(`(^|;)\\s*${id}\\s*:\\s*\\S[^;]{${MIN_REASON_LENGTH - 2},}\\S`)})`;
+/**
+ * The RE2 pattern that finds a suppression of `ruleId` in `bulwark.dev/suppress` entries joined by
+ * ';', as policies/suppressions.ts parses them: at an entry's start, the id, ':', then a reason of at
+ * least MIN_REASON_LENGTH characters from its first to its last non-blank one, within the entry.
+ */
+export function suppressionPattern(ruleId: string): string {
+  const edge = '[^;\\s]';
+  return `(^|;)\\s*${ruleId.replace(/[.]/g, '\\.')}\\s*:\\s*${edge}[^;]{${MIN_REASON_LENGTH - 2},}${edge}`;
 }
+
+const suppressed = (ruleId: string) => `variables.suppressions.matches(${lit(suppressionPattern(ruleId))})`;
 
 function validation(
   guard: Guard,
