@@ -52,10 +52,16 @@ export function renderAppNetworkPolicy(
 ): Record<string, unknown> {
   // Both types are always listed: with no rules for a direction the app stays isolated there, which
   // the namespace default deny already ensures, and the policy documents it explicitly.
-  return {
-    egress: rules(outbound, 'to'),
-    ingress: rules(inbound, 'from'),
+  const spec: Record<string, unknown> = {
     podSelector: { matchLabels: { ...selectorLabels } },
     policyTypes: ['Ingress', 'Egress'],
   };
+  // An empty rule list is omitted, not written as []: the API server drops empty lists, so a
+  // server-side apply of `egress: []` would differ from the stored object and bump its generation
+  // on every apply (found by the integration suite on a real kube-apiserver).
+  const egress = rules(outbound, 'to');
+  const ingress = rules(inbound, 'from');
+  if (egress.length > 0) spec.egress = egress;
+  if (ingress.length > 0) spec.ingress = ingress;
+  return spec;
 }

@@ -112,8 +112,10 @@ export function renderPodTemplate(input: PodTemplateInput): Record<string, unkno
     imagePullPolicy: input.imagePinned ? 'IfNotPresent' : 'Always',
     resources: renderResources(input.resources),
     securityContext: containerSecurityContext(input.runAsUser, input.runAsGroup),
-    volumeMounts: sortByName(mounts, 'mountPath'),
   };
+  // Empty lists are left out: the API server does not store them, and a server-side apply of `[]`
+  // would then change the object on every apply.
+  if (mounts.length > 0) container.volumeMounts = sortByName(mounts, 'mountPath');
   if (input.command) container.command = [...input.command];
   if (input.args) container.args = [...input.args];
   const env = Object.keys(input.env).sort();
@@ -139,8 +141,8 @@ export function renderPodTemplate(input: PodTemplateInput): Record<string, unkno
     },
     serviceAccountName: input.serviceAccountName,
     terminationGracePeriodSeconds: HARDENED_DEFAULTS.terminationGracePeriodSeconds,
-    volumes: sortByName(volumes, 'name'),
   };
+  if (volumes.length > 0) spec.volumes = sortByName(volumes, 'name');
   if (input.topologySpread) {
     const selector = { matchLabels: { ...input.topologySpread } };
     spec.topologySpreadConstraints = [
