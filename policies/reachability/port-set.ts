@@ -43,11 +43,14 @@ export function isEmpty(set: PortSet): boolean {
   return set !== 'all' && set.length === 0;
 }
 
-/** Sorted by protocol then port, overlapping and adjacent ranges merged. */
+/**
+ * Sorted by protocol then port, overlapping and adjacent ranges merged. An inverted range (an
+ * `endPort` below its `port`, which the API server rejects) holds no port and is dropped.
+ */
 export function normalize(ranges: readonly PortRange[]): PortRange[] {
-  const sorted = [...ranges].sort((x, y) =>
-    x.protocol < y.protocol ? -1 : x.protocol > y.protocol ? 1 : x.from - y.from,
-  );
+  const sorted = ranges
+    .filter((r) => r.from <= r.to)
+    .sort((x, y) => (x.protocol < y.protocol ? -1 : x.protocol > y.protocol ? 1 : x.from - y.from));
   const out: PortRange[] = [];
   for (const r of sorted) {
     const last = out[out.length - 1];
@@ -62,4 +65,29 @@ export function normalize(ranges: readonly PortRange[]): PortRange[] {
 export function formatPortSet(set: PortSet): string {
   if (set === 'all') return 'all';
   return set.map((r) => `${r.protocol}/${r.from === r.to ? r.from : `${r.from}-${r.to}`}`).join(', ');
+}
+
+/**
+ * The protocols a NetworkPolicy port can name. `all` is exactly these on 1-65535, which makes
+ * `subtract` exact: what a rule on TCP/8080 leaves of `all` is every other port of every protocol.
+ */
+export const PROTOCOLS: readonly string[] = ['SCTP', 'TCP', 'UDP'];
+
+/** The ports of `a` that are not in `b`, normalized. */
+export function subtract(a: PortSet, b: PortSet): PortSet {
+  if (b === 'all') return NONE;
+  if (b.length === 0) return a;
+  const from = a === 'all' ? PROTOCOLS.map((protocol) => ({ protocol, from: 1, to: 65535 })) : normalize(a);
+  const cuts = normalize(b);
+  const out: PortRange[] = [];
+  for (const range of from) {
+    let start = range.from;
+    for (const cut of cuts) {
+      if (cut.protocol !== range.protocol || cut.to < start || cut.from > range.to) continue;
+      if (cut.from > start) out.push({ protocol: range.protocol, from: start, to: cut.from - 1 });
+      start = Math.max(start, cut.to + 1);
+    }
+    if (start <= range.to) out.push({ protocol: range.protocol, from: start, to: range.to });
+  }
+  return normalize(out);
 }
