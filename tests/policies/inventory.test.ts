@@ -31,6 +31,7 @@ test('the non-pss rule inventory', () => {
     ['network.namespace-default-deny', 'error'],
     ['network.namespace-wide-allow-all', 'error'],
     ['network.policy-selects-nothing', 'info'],
+    ['network.unexpected-reachability', 'warning'],
     ['network.workload-not-isolated', 'warning'],
     ['rbac.anonymous-binding', 'error'],
     ['rbac.authenticated-group-binding', 'error'],

@@ -1,4 +1,4 @@
-/** The `network` pack: isolation by NetworkPolicy, and exposure through Ingress. */
+/** The `network` pack: isolation by NetworkPolicy, reachability it implies, and exposure through Ingress. */
 import type { Rule } from '../../rule';
 import { allowAllPeers } from './allow-all-peers';
 import { ingressBackendMissing } from './ingress-backend-missing';
@@ -7,6 +7,7 @@ import { ingressTls } from './ingress-tls';
 import { namespaceDefaultDeny } from './namespace-default-deny';
 import { namespaceWideAllowAll } from './namespace-wide-allow-all';
 import { policySelectsNothing } from './policy-selects-nothing';
+import { unexpectedReachability } from './unexpected-reachability';
 import { workloadNotIsolated } from './workload-not-isolated';
 
 /** Rules of the `network` pack. */
@@ -18,5 +19,6 @@ export const NETWORK_RULES: readonly Rule[] = [
   namespaceDefaultDeny,
   namespaceWideAllowAll,
   policySelectsNothing,
+  unexpectedReachability,
   workloadNotIsolated,
 ];
