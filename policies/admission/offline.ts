@@ -68,18 +68,40 @@ export function policyMatches(policy: K8sObject, object: K8sObject): boolean {
   );
 }
 
-/** Evaluates every validation of `policy` for `object`; undefined when the policy does not match it. */
-export function evaluatePolicy(policy: K8sObject, object: K8sObject): ValidationVerdict[] | undefined {
+/** The request being judged: a CREATE by default, or an UPDATE from `oldObject`. */
+export interface OfflineRequest {
+  readonly operation: 'CREATE' | 'UPDATE';
+  readonly oldObject?: K8sObject;
+}
+
+/**
+ * Evaluates every validation of `policy` for `object`; undefined when the policy does not match it
+ * (its resources or its match conditions). A match condition that fails to evaluate counts as a
+ * match, so the validations (and the error) decide, as failurePolicy Fail would.
+ */
+export function evaluatePolicy(
+  policy: K8sObject,
+  object: K8sObject,
+  request: OfflineRequest = { operation: 'CREATE' },
+): ValidationVerdict[] | undefined {
   if (!policyMatches(policy, object)) return undefined;
   const spec = policy.spec as {
+    matchConditions?: { name: string; expression: string }[];
     variables?: { name: string; expression: string }[];
     validations: Validation[];
   };
-  const input = celInput(object);
+  const context = {
+    object: celInput(object),
+    oldObject: request.oldObject === undefined ? null : celInput(request.oldObject),
+    request: { operation: request.operation },
+  };
+  for (const condition of spec.matchConditions ?? []) {
+    if (compile(condition.expression)(context) === false) return undefined;
+  }
   const variables: Record<string, unknown> = {};
   let failure: string | undefined;
   for (const v of spec.variables ?? []) {
-    const value = compile(v.expression)({ object: input, variables });
+    const value = compile(v.expression)({ ...context, variables });
     if (isCelError(value)) {
       failure = `variable ${v.name}: ${value.message}`;
       break;
@@ -89,7 +111,7 @@ export function evaluatePolicy(policy: K8sObject, object: K8sObject): Validation
   return spec.validations.map((validation) => {
     const ruleId = ruleIdOfMessage(validation.message) ?? '';
     if (failure !== undefined) return { ruleId, allowed: false, message: validation.message, error: failure };
-    const result = compile(validation.expression)({ object: input, variables });
+    const result = compile(validation.expression)({ ...context, variables });
     if (typeof result === 'boolean') return { ruleId, allowed: result, message: validation.message };
     const error = isCelError(result) ? result.message : `returned ${String(result)}, not a bool`;
     return { ruleId, allowed: false, message: validation.message, error };
@@ -102,6 +124,10 @@ interface Validation {
 }
 
 /** Every validation verdict of every policy matching `object`. */
-export function evaluatePolicies(policies: readonly K8sObject[], object: K8sObject): ValidationVerdict[] {
-  return policies.flatMap((p) => evaluatePolicy(p, object) ?? []);
+export function evaluatePolicies(
+  policies: readonly K8sObject[],
+  object: K8sObject,
+  request?: OfflineRequest,
+): ValidationVerdict[] {
+  return policies.flatMap((p) => evaluatePolicy(p, object, request) ?? []);
 }

@@ -47,6 +47,29 @@ export const POD_VARIABLES: readonly Variable[] = [
   { name: 'userNamespace', expression: equals('variables.podSpec', ['hostUsers'], 'false') },
 ];
 
+/** A `spec.matchConditions` entry. */
+export interface MatchCondition {
+  readonly name: string;
+  readonly expression: string;
+}
+
+/**
+ * Pod policies skip updates that leave the pod spec (a Pod's spec and annotations, a controller's
+ * pod template) as it was, as Pod Security Admission does: controllers scaling an old ReplicaSet
+ * down or the garbage collector orphaning pods must not be blocked by a rule added since those
+ * objects were admitted. Match conditions cannot read variables, so the paths are spelled out.
+ */
+export const POD_MATCH_CONDITIONS: readonly MatchCondition[] = [
+  {
+    name: 'pod-spec-created-or-changed',
+    expression: [
+      "request.operation != 'UPDATE' || oldObject == null || (object.kind == 'Pod'",
+      ' ? (object.spec != oldObject.spec || (has(object.metadata.annotations) ? object.metadata.annotations : {}) != (has(oldObject.metadata.annotations) ? oldObject.metadata.annotations : {}))',
+      " : (object.kind == 'CronJob' ? object.spec.jobTemplate.spec.template != oldObject.spec.jobTemplate.spec.template : object.spec.template != oldObject.spec.template))",
+    ].join(''),
+  },
+];
+
 /** The `suppressions` variable: the object's suppression annotation and, for pod-bearing kinds, its pod template's. */
 export function suppressionsVariable(podBearing: boolean): Variable {
   const own = annotation('object.metadata', SUPPRESS_ANNOTATION);

@@ -11,7 +11,7 @@ import type { K8sObject } from '../types';
 import { litList, lit } from './cel';
 import type { Guard } from './guard';
 import { GUARDED_POD_KINDS, resourceOf, resourceRulesFor } from './kinds';
-import { POD_VARIABLES, suppressionsVariable } from './pod';
+import { POD_MATCH_CONDITIONS, POD_VARIABLES, suppressionsVariable } from './pod';
 import { GUARDED_PSS_VERSION } from './pss';
 import { GUARDS } from './registry';
 
@@ -123,6 +123,7 @@ function policy(
     spec: {
       failurePolicy: 'Fail',
       matchConstraints: { resourceRules: resourceRulesFor(kinds) },
+      ...(podKinds ? { matchConditions: POD_MATCH_CONDITIONS.map((c) => ({ ...c })) } : {}),
       ...(variables.length > 0 ? { variables: variables.map((v) => ({ ...v })) } : {}),
       validations: guards.map((g) => validation(g, kinds, honor)),
     },

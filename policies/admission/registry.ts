@@ -51,6 +51,12 @@ const OTHERS: readonly Unguarded[] = [
   },
   { ruleId: 'network.policy-selects-nothing', category: 'cross-object', reason: SELECTS_WORKLOADS },
   {
+    ruleId: 'network.unexpected-reachability',
+    category: 'cross-object',
+    reason:
+      'The verdict comes from the reachability computed over every workload and NetworkPolicy of the input.',
+  },
+  {
     ruleId: 'network.workload-not-isolated',
     category: 'cross-object',
     reason: 'The verdict depends on which NetworkPolicies of the namespace select the pods.',

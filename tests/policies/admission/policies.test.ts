@@ -31,7 +31,17 @@ describe('API validity', () => {
         expect.arrayContaining(['failurePolicy', 'matchConstraints', 'validations']),
       );
       for (const key of Object.keys(spec))
-        expect(['failurePolicy', 'matchConstraints', 'variables', 'validations']).toContain(key);
+        expect([
+          'failurePolicy',
+          'matchConstraints',
+          'matchConditions',
+          'variables',
+          'validations',
+        ]).toContain(key);
+      for (const c of spec.matchConditions ?? []) {
+        expect(c.name).toMatch(/^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/);
+        expect(() => compile(c.expression)).not.toThrow();
+      }
       expect(spec.failurePolicy).toBe('Fail');
       for (const rule of spec.matchConstraints.resourceRules) {
         expect(Object.keys(rule).sort()).toEqual(['apiGroups', 'apiVersions', 'operations', 'resources']);
@@ -62,6 +72,7 @@ describe('API validity', () => {
 
   test('no expression selects a field named after a CEL reserved word (the API server needs __escapes__ for those)', () => {
     const expressions = policies.flatMap((p) => [
+      ...(specOf(p).matchConditions ?? []).map((v: { expression: string }) => v.expression),
       ...(specOf(p).variables ?? []).map((v: { expression: string }) => v.expression),
       ...specOf(p).validations.map((v: { expression: string }) => v.expression),
     ]);
@@ -155,6 +166,54 @@ describe('options', () => {
   test('labels reach every object', () => {
     const labelled = admissionPolicies({ selector: SELECTOR, labels: { team: 'platform' } });
     for (const o of labelled) expect(o.metadata.labels).toEqual({ team: 'platform' });
+  });
+});
+
+describe('updates', () => {
+  const deployment = (replicas: number, image: string): K8sObject => ({
+    apiVersion: 'apps/v1',
+    kind: 'Deployment',
+    metadata: { name: 'd', namespace: 'shop' },
+    spec: { replicas, template: { spec: { containers: [{ name: 'app', image }] } } },
+  });
+  const verdicts = (object: K8sObject, oldObject?: K8sObject) =>
+    evaluatePolicies(policies, object, oldObject ? { operation: 'UPDATE', oldObject } : undefined);
+
+  test('an update that leaves the pod template as it was is not judged (old ReplicaSets can scale down)', () => {
+    expect(verdicts(deployment(1, 'app:latest')).some((v) => !v.allowed)).toBe(true);
+    expect(verdicts(deployment(0, 'app:latest'), deployment(1, 'app:latest'))).toEqual([]);
+  });
+
+  test('an update that changes the pod template is judged like a create', () => {
+    const create = verdicts(deployment(1, 'app:latest'));
+    expect(verdicts(deployment(1, 'app:latest'), deployment(1, 'app:1.0'))).toEqual(create);
+  });
+
+  test('a Pod update that changes only its owner references is not judged; one adding an ephemeral container is', () => {
+    const pod = (extra: Record<string, unknown>): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'p', namespace: 'shop', ownerReferences: [{ kind: 'ReplicaSet', name: 'rs' }] },
+      spec: { containers: [{ name: 'app', image: 'app:1.0' }], ...extra },
+    });
+    const orphaned = { ...pod({}), metadata: { name: 'p', namespace: 'shop' } };
+    expect(verdicts(orphaned, pod({}))).toEqual([]);
+    const debugged = pod({ ephemeralContainers: [{ name: 'debug', image: 'busybox' }] });
+    expect(verdicts(debugged, pod({})).some((v) => !v.allowed)).toBe(true);
+  });
+
+  test('non-pod policies judge every update', () => {
+    const service = (type: string): K8sObject => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 's' },
+      spec: { type },
+    });
+    expect(
+      verdicts(service('NodePort'), service('NodePort'))
+        .filter((v) => !v.allowed)
+        .map((v) => v.ruleId),
+    ).toEqual(['services.node-port']);
   });
 });
 
