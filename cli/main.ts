@@ -5,6 +5,8 @@
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../policies/errors';
 import { runCheck } from './check';
+import { addInitCommand } from './init';
+import { addNewCommand } from './new-app';
 import { runSynth } from './synth';
 import { VERSION } from './version';
 
@@ -41,6 +43,9 @@ export function buildProgram(): Command {
     .action(async (paths: string[], opts: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, opts);
     });
+
+  addInitCommand(program);
+  addNewCommand(program);
 
   return program;
 }
