@@ -1,0 +1,5 @@
+/** RBAC analysis: effective permissions of every ServiceAccount, with dangerous grants flagged. */
+export { computeEffectivePermissions } from './effective';
+export type { Danger, Grant, RbacAnalysis, ServiceAccountPermissions } from './effective';
+export { DANGERS, type DangerId } from './dangers';
+export { resolveRoles, type ResolvedRole, type RoleRule } from './roles';
