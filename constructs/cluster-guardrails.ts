@@ -6,7 +6,7 @@
  */
 import { ApiObject } from 'cdk8s';
 import { Construct } from 'constructs';
-import { admissionPolicies, DRY_RUN, ENFORCE, GUARDS } from '../policies/admission';
+import { admissionPolicies, DRY_RUN, ENFORCE, GUARDED_PSS_VERSION, GUARDS } from '../policies/admission';
 import { HARDENED_DEFAULTS, LABELS } from './defaults';
 import { DeclarationError } from './errors';
 import { Platform } from './platform';
@@ -35,6 +35,14 @@ export interface ClusterGuardrailsProps {
    * @default - none
    */
   readonly dryRunRules?: readonly string[];
+  /**
+   * Whether to enforce the Pod Security Standards checks (restricted at the newest version Bulwark
+   * implements). An environment pinning an older version must turn this off; Pod Security
+   * Admission still enforces its pinned version.
+   *
+   * @default true
+   */
+  readonly podSecurityStandards?: boolean;
   /**
    * Whether a `bulwark.dev/suppress` annotation (rule id and reason, as `bulwark check` reads it)
    * admits an object. Off by default: in the cluster whoever can write an object can write the
@@ -73,11 +81,23 @@ export class ClusterGuardrails extends Construct {
       });
     }
     const settings = Platform.settingsOf(this);
+    const pss = props.podSecurityStandards ?? true;
+    if (pss && settings.pssVersion !== GUARDED_PSS_VERSION) {
+      throw new DeclarationError(
+        'ClusterGuardrails',
+        this.node.path,
+        `the Pod Security Standards guards implement restricted at ${GUARDED_PSS_VERSION}, but the environment pins ${settings.pssVersion}; pin ${GUARDED_PSS_VERSION}, or set podSecurityStandards: false (Pod Security Admission still enforces ${settings.pssVersion}).`,
+      );
+    }
+    const excludeRules = [
+      ...(props.excludeRules ?? []),
+      ...(pss ? [] : [...guarded].filter((r) => r.startsWith('pss.'))),
+    ];
     const objects = admissionPolicies({
       selector: { [MANAGED_NAMESPACE_LABEL]: 'true' },
       actions: props.mode === GuardrailMode.DRY_RUN ? DRY_RUN : ENFORCE,
       dryRunRules: props.dryRunRules,
-      excludeRules: props.excludeRules,
+      excludeRules,
       honorSuppressions: props.honorSuppressions,
       labels: {
         [LABELS.name]: 'bulwark-guardrails',
@@ -89,7 +109,7 @@ export class ClusterGuardrails extends Construct {
     for (const { apiVersion, kind, metadata, spec } of objects) {
       new ApiObject(this, `${kind}-${metadata.name}`, { apiVersion, kind, metadata, spec });
     }
-    const excluded = new Set(props.excludeRules ?? []);
+    const excluded = new Set(excludeRules);
     this.ruleIds = [...guarded].filter((r) => !excluded.has(r)).sort();
     this.policyNames = objects
       .filter((o) => o.kind === 'ValidatingAdmissionPolicy')

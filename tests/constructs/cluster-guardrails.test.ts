@@ -13,8 +13,8 @@ import { evaluate } from '../../policies/engine';
 import { ALL_RULES } from '../../policies/rules';
 import { objectsOf, testPlatform } from '../helpers/chart';
 
-function build(props?: ConstructorParameters<typeof ClusterGuardrails>[2]) {
-  const platform = testPlatform({ partOf: 'shop' });
+function build(props?: ConstructorParameters<typeof ClusterGuardrails>[2], pssVersion = 'v1.37') {
+  const platform = testPlatform({ partOf: 'shop', pssVersion });
   const guardrails = new ClusterGuardrails(platform, 'guardrails', props);
   return { guardrails, objects: objectsOf(platform) };
 }
@@ -82,6 +82,16 @@ describe('ClusterGuardrails', () => {
       (o) => o.metadata?.name === 'bulwark-rbac',
     );
     expect(JSON.stringify(honoring)).toContain('variables.suppressions.matches');
+  });
+
+  test('an environment pinning another PSS version must leave the pss guards to Pod Security Admission', () => {
+    expect(() => build({}, 'v1.33')).toThrow(
+      "ClusterGuardrails 'test/guardrails': the Pod Security Standards guards implement restricted at v1.37, but the environment pins v1.33",
+    );
+    const without = build({ podSecurityStandards: false }, 'v1.33').guardrails;
+    expect(without.policyNames).not.toContain('bulwark-pss');
+    expect(without.ruleIds.filter((r) => r.startsWith('pss.'))).toEqual([]);
+    expect(without.ruleIds.length).toBeGreaterThanOrEqual(15);
   });
 
   test('rule ids that are not guarded are refused, naming the field', () => {
