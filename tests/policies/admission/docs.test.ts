@@ -5,8 +5,9 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { GUARDS, UNGUARDED } from '../../../policies/admission';
+import { GUARDED_PSS_VERSION, GUARDS, UNGUARDED } from '../../../policies/admission';
 import { ADMISSION_DOC_PATH, admissionDoc } from '../../../policies/admission/docs';
+import { PSS_LATEST_VERSION } from '../../../policies/pss-selection';
 import { ALL_RULES } from '../../../policies/rules';
 
 const path = join(__dirname, '..', '..', '..', ADMISSION_DOC_PATH);
@@ -16,6 +17,10 @@ test('every rule is either guarded or listed with a reason, exactly once', () =>
   expect([...decided].sort()).toEqual(ALL_RULES.map((r) => r.id).sort());
   expect(new Set(decided).size).toBe(decided.length);
   for (const u of UNGUARDED) expect(u.reason).toMatch(/^[A-Z`].{20,}\.$/);
+});
+
+test('the pss guards transcribe the newest PSS version Bulwark implements (a new version needs a review)', () => {
+  expect(GUARDED_PSS_VERSION).toBe(PSS_LATEST_VERSION);
 });
 
 test('at least 15 rules are guarded, across the pss, workload, network, rbac and services packs', () => {
