@@ -12,11 +12,14 @@ function documentsOf(path: string): Record<string, any>[] {
     .filter((o) => o && typeof o === 'object');
 }
 
+/** Files of dist/<env>/ that configure the API server itself rather than holding cluster objects. */
+const NOT_CLUSTER_OBJECTS = new Set(['audit-policy.yaml']);
+
 /** Every object of `dist/<env>/*.yaml`, in the order synth wrote them (cluster.yaml first). */
 export function distObjects(env: string): Record<string, any>[] {
   const dir = join(ROOT, 'dist', env);
   const files = readdirSync(dir)
-    .filter((f) => f.endsWith('.yaml'))
+    .filter((f) => f.endsWith('.yaml') && !NOT_CLUSTER_OBJECTS.has(f))
     .sort((a, b) => (a === 'cluster.yaml' ? -1 : b === 'cluster.yaml' ? 1 : a.localeCompare(b)));
   return files.flatMap((f) => documentsOf(join(dir, f)));
 }
