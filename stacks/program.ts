@@ -5,6 +5,7 @@
 import * as k8s from '@pulumi/kubernetes';
 import * as pulumi from '@pulumi/pulumi';
 import { synthesizeEnvironment, type SynthesizedEnvironment } from '../environments/synthesize';
+import type { K8sObject } from '../policies/types';
 import { BlueprintRelease } from './blueprint-release';
 import type { StackConfig } from './config';
 import { registerVaultSide, type VaultSideResources } from './vault';
@@ -82,17 +83,31 @@ function synthesizeOrExplain(env: StackConfig['environment']): SynthesizedEnviro
   }
 }
 
+/** Options of `runProgram` for drivers other than `pulumi up` (the local deploy loop, tests). */
+export interface ProgramOptions {
+  /**
+   * Rewrites the synthesized objects before the gate sees them, e.g. the local driver's
+   * `pulumi.com/skipAwait` annotations for a control plane without nodes (`stacks/local/`). The
+   * gate and the registered resources get the result; `ProgramResult.synthesized` stays as synthesized.
+   * @default objects unchanged
+   */
+  readonly transformObjects?: (objects: readonly K8sObject[]) => readonly K8sObject[];
+}
+
 /**
  * Synthesizes the configured environment, gates it and deploys it, with the Vault side where the
  * environment manages Vault.
  */
-export function runProgram(config: StackConfig): ProgramResult {
+export function runProgram(config: StackConfig, options: ProgramOptions = {}): ProgramResult {
   const env = config.environment;
   const synthesized = synthesizeOrExplain(env);
   const provider = createKubernetesProvider(config);
   const pss = { level: 'restricted', version: env.pssVersion } as const;
+  const objects = options.transformObjects
+    ? options.transformObjects(synthesized.objects)
+    : synthesized.objects;
   const release = new BlueprintRelease(env.name, {
-    objects: synthesized.objects,
+    objects,
     provider,
     pss,
     source: `environment '${env.name}'`,
