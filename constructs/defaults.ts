@@ -23,6 +23,7 @@ export interface ResourceProfile {
   readonly ephemeralStorageLimit: string;
 }
 
+/** The hardened values constructs fall back to: identities, PSS pin, replicas, resources, probes, DNS, jobs. */
 export const HARDENED_DEFAULTS = Object.freeze({
   /** UID and GID of every container unless an app overrides them (kube-score wants >= 10000). */
   runAsUser: 10001,

@@ -195,15 +195,23 @@ export class SecureApp extends Construct {
   public readonly name: string;
   /** The namespace the app lives in. */
   public readonly namespace: SecureNamespace;
+  /** The workload kind (Deployment unless declared otherwise). */
   public readonly kind: WorkloadKind;
+  /** The container image, as declared. */
   public readonly image: string;
+  /** The ports with names and protocols filled in (`http` for the first unnamed one, TCP). */
   public readonly ports: readonly Required<AppPort>[];
   /** Replicas, for Deployments and StatefulSets; undefined for jobs. */
   public readonly replicas?: number;
+  /** Requests and limits of the app container, resolved from the profile name where one was given. */
   public readonly resources: ResourceProfile;
+  /** Paths mounted as writable emptyDirs; everything else is read-only. */
   public readonly writablePaths: readonly string[];
+  /** UID of the container process. */
   public readonly runAsUser: number;
+  /** GID of the container process. */
   public readonly runAsGroup: number;
+  /** Kubernetes API permissions in the app's namespace (a Role and RoleBinding when not empty). */
   public readonly apiAccess: readonly ApiAccess[];
   /** Labels that select this app's pods (name + instance). */
   public readonly selectorLabels: Readonly<Record<string, string>>;

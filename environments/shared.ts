@@ -11,6 +11,7 @@ const profile = (cpu: string, cpuLimit: string, memory: string, memoryLimit: str
   ephemeralStorageLimit: storage === '64Mi' ? '256Mi' : '1Gi',
 });
 
+/** Container resource profiles (`small`, `medium`, `large`) for an environment's `resourceProfiles`. */
 export const RESOURCE_PROFILES = {
   /** Dev and staging: enough to run, small enough to share a cluster. */
   reduced: {

@@ -9,7 +9,13 @@ export const PSS_LATEST_VERSION = 'v1.37';
 
 /** A PSS level and an optional version (`v1.30`, or undefined for latest). */
 export interface PssSelection {
+  /** `baseline` or `restricted`; `restricted` includes every baseline check. */
   readonly level: PssLevel;
+  /**
+   * The Pod Security Standards version whose checks apply, e.g. `v1.30`.
+   *
+   * @default - the latest version Bulwark implements (`PSS_LATEST_VERSION`)
+   */
   readonly version?: string;
 }
 

@@ -76,7 +76,7 @@ export function resourceClassFor(apiVersion: string, kind: string): ResourceClas
 export interface RegisterObjectsOptions {
   /** The provider every resource uses. */
   readonly provider: pulumi.ProviderResource;
-  /** The component that owns the resources. */
+  /** The component that owns the resources. @default - none: the resources belong to the stack */
   readonly parent?: pulumi.Resource;
 }
 

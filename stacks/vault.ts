@@ -22,6 +22,7 @@ export interface RegisterVaultSideOptions {
   readonly address: string;
   /** Vault token, a secret. @default the provider reads `VAULT_TOKEN` */
   readonly token?: pulumi.Input<string>;
+  /** The component that owns the Vault resources. @default - none: they belong to the stack */
   readonly parent?: pulumi.Resource;
 }
 

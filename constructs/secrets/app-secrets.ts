@@ -17,12 +17,17 @@ import { renderVaultAuth, renderVaultDynamicSecret, renderVaultStaticSecret } fr
 /** Stakater Reloader restarts a workload when one of the listed Secrets changes. */
 export const RELOADER_ANNOTATION = 'secret.reloader.stakater.com/reload';
 
-/** What the app passes besides its declarations. */
+/** Properties for `AppSecrets`: the app's secret declarations and what they must not collide with. */
 export interface AppSecretsProps {
+  /** The app's Vault-backed secret declarations (`SecureAppProps.secrets`). */
   readonly secrets: readonly SecretDeclaration[];
   /** The app's plain env vars (a secret env var may not shadow one). */
   readonly env: Readonly<Record<string, string>>;
-  /** The app's persistent storage mount, if any (secrets never go there). */
+  /**
+   * The app's persistent storage mount (secrets never go there).
+   *
+   * @default - none: the app has no persistent storage
+   */
   readonly storageMountPath?: string;
 }
 
@@ -60,6 +65,7 @@ export class AppSecrets extends Construct {
     return AppSecrets.isAppSecrets(child) ? child : undefined;
   }
 
+  /** The app the secrets belong to. */
   public readonly app: SecureApp;
   /** The declarations with every default applied, in declaration order. */
   public readonly secrets: readonly ResolvedSecret[];

@@ -83,6 +83,7 @@ export function vaultSettingsProblem(v: ResolvedVaultSettings): string | undefin
   return undefined;
 }
 
+/** Fixed choices of the Vault integration: token audience and TTLs, mounts, paths, annotations, object names, agent resources. */
 export const VAULT_DEFAULTS = Object.freeze({
   /**
    * The audience of every ServiceAccount token presented to Vault, and the `audience` of every Vault

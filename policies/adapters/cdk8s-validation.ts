@@ -35,6 +35,7 @@ export interface BulwarkValidationProperties {
 export class BulwarkValidation {
   constructor(private readonly properties: BulwarkValidationProperties = {}) {}
 
+  /** Checks `context.manifests` with every rule and reports each unsuppressed finding as a violation. */
   public async validate(context: Cdk8sValidationContext): Promise<void> {
     const sources = loadPaths([...context.manifests]);
     const report = evaluate(sources, { rules: ALL_RULES, pss: parsePssSelection(this.properties.pss ?? 'restricted') });

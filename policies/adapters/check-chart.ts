@@ -11,7 +11,7 @@ import type { K8sObject, Report } from '../types';
 
 /** Options of `checkChart`. */
 export interface CheckChartOptions {
-  /** @default restricted@latest */
+  /** Pod Security Standards level and version. @default restricted@latest */
   readonly pss?: PssSelection;
   /** Only rules whose id starts with one of these prefixes. @default every rule */
   readonly only?: readonly string[];
