@@ -123,7 +123,8 @@ if [[ $need_provider == 1 ]]; then
   # upstream's `go generate` does (they are gitignored upstream, so not in the module zip).
   src="$WORK/k8sprovider"
   mkdir -p "$src"
-  cp "$PULUMI_TOOLS_DIR/k8sprovider/go.mod" "$PULUMI_TOOLS_DIR/k8sprovider/go.sum" "$PULUMI_TOOLS_DIR/k8sprovider/"*.go "$src/"
+  cp -r "$PULUMI_TOOLS_DIR/k8sprovider/go.mod" "$PULUMI_TOOLS_DIR/k8sprovider/go.sum" \
+    "$PULUMI_TOOLS_DIR/k8sprovider/"*.go "$PULUMI_TOOLS_DIR/k8sprovider/gen" "$src/"
   download provider "$src"
   d="$(cd "$src" && go list -m -f '{{.Dir}}' github.com/pulumi/pulumi-kubernetes/provider/v4)/cmd/pulumi-resource-kubernetes"
   [[ -f "$d/schema.json" && -f "$d/terraform-mapping.json" ]] || die "schema.json / terraform-mapping.json missing in $d"

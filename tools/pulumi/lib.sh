@@ -40,7 +40,7 @@ CLI_TAGS=osusergo,grpcnotrace
 provider_ldflags() { echo "-s -w -X github.com/pulumi/pulumi-kubernetes/provider/v4/pkg/version.Version=$K8S_PROVIDER_VERSION"; }
 
 _inputs_hash() { # module-dir extra-text: hash of go.mod/go.sum, sources and flags
-  { cat "$PULUMI_TOOLS_DIR/$1"/go.mod "$PULUMI_TOOLS_DIR/$1"/go.sum "$PULUMI_TOOLS_DIR/$1"/*.go 2>/dev/null
+  { cat "$PULUMI_TOOLS_DIR/$1"/go.mod "$PULUMI_TOOLS_DIR/$1"/go.sum "$PULUMI_TOOLS_DIR/$1"/*.go "$PULUMI_TOOLS_DIR/$1"/*/*.go 2>/dev/null
     echo "$GOFLAGS $CGO_ENABLED $2"; } | sha256sum | cut -c1-12
 }
 _need_go() { command -v go >/dev/null || die "go is not installed; Pulumi is built from Go modules (Go >= 1.26 needed)"; }
