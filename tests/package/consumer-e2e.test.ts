@@ -108,7 +108,7 @@ run('consumer end to end (packed, installed offline)', () => {
     if (work) rmSync(work, { recursive: true, force: true });
   });
 
-  test('the tarball holds lib/ with declarations, bin, crds and docs files, and no sources or tests', () => {
+  test('the tarball holds lib/ with declarations, bin, crds, README, LICENSE and CHANGELOG; no sources or tests', () => {
     const files = sh('tar', work, 'tar', ['-tzf', tarball])
       .split('\n')
       .filter(Boolean)
