@@ -4,6 +4,8 @@
  */
 import { Command, CommanderError, Option } from 'commander';
 import { InputError } from '../policies/errors';
+import { renderRuleList, type RuleListFormat } from '../policies/reporters/rules';
+import { ALL_RULES } from '../policies/rules';
 import { runCheck } from './check';
 import { addInitCommand } from './init';
 import { addNewCommand } from './new-app';
@@ -42,6 +44,14 @@ export function buildProgram(): Command {
     .option('--output <file>', 'write the report to a file instead of stdout')
     .action(async (paths: string[], opts: CheckCliOptions) => {
       process.exitCode = await runCheck(paths, opts);
+    });
+
+  program
+    .command('rules')
+    .description('List every rule: id, severity and title. Suppressions and --only name rules by these ids.')
+    .addOption(new Option('--format <format>', 'output format').choices(['text', 'json']).default('text'))
+    .action((opts: { format: RuleListFormat }) => {
+      process.stdout.write(renderRuleList(ALL_RULES, opts.format));
     });
 
   addInitCommand(program);
