@@ -118,8 +118,10 @@ export function computeEffectivePermissions(objects: readonly K8sObject[]): Rbac
       bySubject.set(key, list);
     }
   });
-  const serviceAccounts = [...accounts.values()]
-    .sort((a, b) => cmp(a.namespace, b.namespace) || cmp(a.name, b.name))
+  // Keyed `namespace/name` (neither may contain '/'), so the sort compares one string.
+  const serviceAccounts = [...accounts.entries()]
+    .sort(([a], [b]) => cmp(a, b))
+    .map(([, a]) => a)
     .map((a) => {
       const keys = [
         `sa:${a.namespace}/${a.name}`,

@@ -9,7 +9,7 @@
  * explicit peer lists, or from the endpoints open in the other direction, never all × all.
  */
 import { selectorMatches } from '../k8s';
-import { buildModel, type Endpoint, type Flow, type Policy } from './model';
+import { buildModel, NAMESPACE_NAME, type Endpoint, type Flow, type Policy } from './model';
 import { intersect, isEmpty, NONE, subtract, union, type PortSet } from './port-set';
 import { peerMatches, ruleViewsOf, rulePorts, type Direction, type RuleView } from './rules';
 import type { K8sObject } from '../types';
@@ -77,6 +77,21 @@ export function analyzeReachability(objects: readonly K8sObject[]): Reachability
     views.set(p, { ingress: ruleViewsOf(p, 'ingress'), egress: ruleViewsOf(p, 'egress') });
 
   // A named peer admits endpoints only in the namespaces its selector matches: look only there.
+  // A selector on the namespace's name label (how Bulwark and most policies name a namespace) goes
+  // straight to that namespace; any other selector is matched once per distinct selector.
+  const namespaceNames = [...namespaceLabels.keys()];
+  const selected = new Map<string, readonly string[]>();
+  const namespacesOf = (selector: unknown): readonly string[] => {
+    const named = (selector as { matchLabels?: Record<string, unknown> }).matchLabels?.[NAMESPACE_NAME];
+    if (typeof named === 'string') return namespaceLabels.has(named) ? [named] : [];
+    const key = JSON.stringify(selector);
+    let list = selected.get(key);
+    if (!list) {
+      list = namespaceNames.filter((ns) => selectorMatches(selector, namespaceLabels.get(ns)));
+      selected.set(key, list);
+    }
+    return list;
+  };
   const peerCache = new Map<object, Endpoint[]>();
   const admitted = (peer: Record<string, unknown>, policy: Policy): Endpoint[] => {
     let list = peerCache.get(peer);
@@ -84,10 +99,9 @@ export function analyzeReachability(objects: readonly K8sObject[]): Reachability
     let candidates: readonly Endpoint[];
     if (peer.ipBlock !== undefined) candidates = cidrs;
     else if (peer.namespaceSelector !== undefined)
-      candidates = [...namespaceLabels]
-        .filter(([, labels]) => selectorMatches(peer.namespaceSelector, labels))
-        .flatMap(([ns]) => byNamespace.get(ns) ?? []);
+      candidates = namespacesOf(peer.namespaceSelector).flatMap((ns) => byNamespace.get(ns) ?? []);
     else candidates = byNamespace.get(policy.namespace) ?? [];
+    // The fast paths only narrow the candidates; the full peer semantics still decide.
     list = candidates.filter((e) => peerMatches(peer, policy.namespace, e, nsLabels));
     peerCache.set(peer, list);
     return list;
