@@ -12,7 +12,8 @@ import { objectsOf } from './loader/objects';
 import { parseDocuments, type SourceFormat } from './loader/parse';
 import type { SourceObject } from './types';
 
-export { MAX_DOCUMENT_BYTES, MAX_NESTING, type SourceFormat } from './loader/parse';
+export { MAX_DOCUMENT_TOKENS, MAX_NESTING } from './loader/limits';
+export type { SourceFormat } from './loader/parse';
 export { MIN_EXPANSION_BUDGET } from './loader/plain';
 export { MAX_INPUT_BYTES } from './loader/decode';
 export { MANIFEST_EXTENSIONS, STDIN_NAME } from './loader/files';

@@ -17,19 +17,10 @@ import {
 } from 'yaml';
 import { InputError } from '../errors';
 import { checkPrintable } from './decode';
-import { isJson, validateJson } from './json';
+import { isJson, parseJson } from './json';
+import { MAX_DOCUMENT_TOKENS, MAX_NESTING } from './limits';
 import type { LineNode } from './lines';
 import { PlainError, toPlain } from './plain';
-
-/** Deepest nesting of collections accepted. Real manifests (even large CRDs) stay below 30. */
-export const MAX_NESTING = 200;
-
-/**
- * Largest YAML document accepted. Parsing holds a document's syntax tree in memory, about 70
- * bytes per byte of source; the API server stores objects of at most 1.5 MiB, so only lists
- * come near this. Multi-document streams and JSON have no such limit.
- */
-export const MAX_DOCUMENT_BYTES = 16 * 1024 * 1024;
 
 /** Errors after which composing a document stops; only the first is reported. */
 const MAX_ERRORS = 20;
@@ -67,28 +58,33 @@ const YAML_OPTIONS: ComposerOptions = {
     ),
 };
 
-/** JSON is parsed with the JSON schema, so `"<<"` is just a key and nothing is reinterpreted. */
-const JSON_OPTIONS: ComposerOptions = { version: '1.2', schema: 'json', merge: false, uniqueKeys: false };
-
-/** Parses every document of `text`; empty documents are skipped. */
-export function parseDocuments(text: string, file: string, format: SourceFormat): ParsedDocument[] {
+/** Parses every document of `text`; empty documents are skipped. `maxDocumentTokens` is for tests. */
+export function parseDocuments(
+  text: string,
+  file: string,
+  format: SourceFormat,
+  maxDocumentTokens = MAX_DOCUMENT_TOKENS,
+): ParsedDocument[] {
   checkPrintable(text, file);
   if (text.trim() === '') return [];
-  if (format === 'json') validateJson(text, file);
-  const json = format === 'json' || (format === 'auto' && /^\s*[[{]/.test(text) && isJson(text));
-  const kind = json ? 'JSON' : 'YAML';
+  if (format === 'json' || (format === 'auto' && /^\s*[[{]/.test(text) && isJson(text))) {
+    const doc = parseJson(text, file);
+    return doc ? [doc] : [];
+  }
 
   const lines = new LineCounter();
   const out: ParsedDocument[] = [];
-  const composer = new BoundedComposer(json ? JSON_OPTIONS : YAML_OPTIONS);
-  const syntaxError = (errors: readonly YAMLParseError[]): InputError => {
+  const composer = new BoundedComposer(YAML_OPTIONS);
+  const syntaxError = (all: readonly YAMLParseError[]): InputError => {
+    // The composer turns exceptions inside a collection into errors, including our own stop.
+    const errors = all.filter((e) => e.message !== TOO_MANY_ERRORS);
     const first = errors.reduce((a, b) => (b.pos[0] < a.pos[0] ? b : a));
     const offset =
       first.code === 'MISSING_CHAR' ? (openingQuote(text, first.pos[0]) ?? first.pos[0]) : first.pos[0];
-    return new InputError(`invalid ${kind}: ${lowerFirst(first.message)}`, file, lines.linePos(offset).line);
+    return new InputError(`invalid YAML: ${lowerFirst(first.message)}`, file, lines.linePos(offset).line);
   };
   try {
-    for (const doc of composer.compose(tokensOf(text, file, lines, json))) {
+    for (const doc of composer.compose(tokensOf(text, file, lines, maxDocumentTokens))) {
       if (doc.errors.length > 0) throw syntaxError(doc.errors);
       if (doc.contents === null) continue;
       const [start, , end] = doc.contents.range;
@@ -97,7 +93,7 @@ export function parseDocuments(text: string, file: string, format: SourceFormat)
         plain = toPlain(doc.contents, lines, end - start);
       } catch (error) {
         if (!(error instanceof PlainError)) throw error;
-        const message = error.syntax ? `invalid ${kind}: ${error.message}` : error.message;
+        const message = error.syntax ? `invalid YAML: ${error.message}` : error.message;
         throw new InputError(message, file, lines.linePos(error.offset).line);
       }
       if (plain.value === null) continue;
@@ -116,13 +112,15 @@ export function parseDocuments(text: string, file: string, format: SourceFormat)
  * not recursive, but the composer and toPlain are, and near a stack overflow V8 can abort the
  * process instead of throwing; checking while parsing also bounds the memory deep input takes.
  */
-function* tokensOf(text: string, file: string, lines: LineCounter, json: boolean): Generator<CST.Token> {
+function* tokensOf(text: string, file: string, lines: LineCounter, maxTokens: number): Generator<CST.Token> {
   const parser = new Parser(lines.addNewLine);
   lines.addNewLine(0);
   let documentStart = 0;
+  let tokens = 0;
   for (const lexeme of new Lexer().lex(text)) {
     for (const token of parser.next(lexeme)) {
       documentStart = parser.offset;
+      tokens = 0;
       yield token;
     }
     // The stack holds the document and each open collection (plus the current scalar).
@@ -133,9 +131,9 @@ function* tokensOf(text: string, file: string, lines: LineCounter, json: boolean
         lines.linePos(parser.offset).line,
       );
     }
-    if (!json && parser.offset - documentStart > MAX_DOCUMENT_BYTES) {
+    if (++tokens > maxTokens) {
       throw new InputError(
-        `a YAML document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MiB; split it into one document per object, or give the list as JSON`,
+        `YAML document is too large (more than ${maxTokens} tokens); split it into one document per object, or give the list as JSON`,
         file,
         lines.linePos(documentStart).line,
       );
@@ -144,7 +142,13 @@ function* tokensOf(text: string, file: string, lines: LineCounter, json: boolean
   yield* parser.end();
 }
 
-class TooManyErrors extends Error {}
+const TOO_MANY_ERRORS = 'bulwark: too many YAML errors';
+
+class TooManyErrors extends Error {
+  constructor() {
+    super(TOO_MANY_ERRORS);
+  }
+}
 
 type OnError = (source: unknown, code: string, message: string, warning?: boolean) => void;
 

@@ -6,8 +6,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'fs';
 import { tmpdir } from 'os';
 import { join, relative } from 'path';
+import { Composer } from 'yaml';
 import { InputError } from '../../policies/errors';
 import { loadBytes, loadPaths, loadText, MAX_NESTING } from '../../policies/loader';
+import { parseDocuments } from '../../policies/loader/parse';
 
 /** The InputError `load` throws, as `bulwark` prints it. */
 function failure(load: () => unknown): string {
@@ -287,6 +289,25 @@ describe('hostile input stays bounded', () => {
     expect(failure(() => loadText('['.repeat(100_000) + ']'.repeat(100_000), 'in.json', 'json'))).toBe(
       `in.json:1: ${nesting}`,
     );
+    const lines = `{"apiVersion": "v1", "kind": "X", "spec":\n${'['.repeat(300)}${']'.repeat(300)}}`;
+    expect(failure(() => loadText(lines, 'in.json', 'json'))).toBe(`in.json:2: ${nesting}`);
+  });
+
+  test('a JSON __proto__ key stays a plain key', () => {
+    const [o] = loadText(
+      '{"apiVersion": "v1", "kind": "X", "spec": {"__proto__": {"polluted": true}}}',
+      'in.json',
+      'json',
+    );
+    expect(Object.getPrototypeOf(o.object.spec)).toBe(Object.prototype);
+    expect(Object.keys(o.object.spec as object)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  test('a YAML __proto__ key stays a plain key', () => {
+    const [o] = loadText('apiVersion: v1\nkind: X\nspec:\n  __proto__: {polluted: true}\n', 'in.yaml');
+    expect(Object.getPrototypeOf(o.object.spec)).toBe(Object.prototype);
+    expect(Object.keys(o.object.spec as object)).toEqual(['__proto__']);
   });
 
   test('nesting just inside the limit still loads', () => {
@@ -336,6 +357,29 @@ describe('hostile input stays bounded', () => {
     expect(failure(yaml(`apiVersion: v1\nkind: X\ndata:\n${keys}  k7: again\n`))).toBe(
       `in.yaml:${200_004}: invalid YAML: map keys must be unique ('k7' occurs twice)`,
     );
+  });
+
+  test('an error flood stops at the first errors (1M commas)', () => {
+    expect(failure(yaml(`[${','.repeat(1_000_000)}]`))).toBe(
+      'in.yaml:1: invalid YAML: unexpected , in flow sequence',
+    );
+  });
+
+  test('the yaml Composer still has the error callback the loader wraps to stop error floods', () => {
+    const internal = new Composer() as unknown as { onError: unknown; errors: unknown };
+    expect(typeof internal.onError).toBe('function');
+    expect(Array.isArray(internal.errors)).toBe(true);
+  });
+
+  test('a YAML document with too many tokens is refused before its syntax tree grows', () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n${'- a\n'.repeat(1000)}`;
+    expect(failure(() => parseDocuments(text, 'in.yaml', 'yaml', 2000))).toBe(
+      'in.yaml:1: YAML document is too large (more than 2000 tokens); split it into one document per object, or give the list as JSON',
+    );
+    // The limit is per document: the same content split into documents passes.
+    expect(
+      parseDocuments(`${'apiVersion: v1\nkind: A\n---\n'.repeat(200)}`, 'in.yaml', 'yaml', 2000),
+    ).toHaveLength(200);
   });
 
   test('modest alias use is fine', () => {

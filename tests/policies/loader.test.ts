@@ -107,11 +107,39 @@ items:
   });
 
   test('reads JSON with lines and locate', () => {
-    const text =
-      '{\n  "apiVersion": "v1",\n  "kind": "Pod",\n  "spec": {\n    "containers": [\n      {"name": "c"}\n    ]\n  }\n}\n';
+    const text = [
+      '{',
+      '  "apiVersion": "v1",',
+      '  "kind": "Pod",',
+      '  "metadata": {"name": "p", "annotations": {"a\\"b": "x", "bulwark.dev/suppress": "y"}},',
+      '  "spec": {',
+      '    "note": "a \\"quoted\\" } ] string",',
+      '    "containers": [',
+      '      {"name": "c", "ports": [80,',
+      '        443]},',
+      '      {',
+      '        "name": "d"',
+      '      }',
+      '    ],',
+      '    "replicas": 3',
+      '  }',
+      '}',
+    ].join('\n');
     const [pod] = loadText(text, 'pod.json', 'json');
     expect(pod.line).toBe(1);
-    expect(pod.locate?.('spec.containers[0].name')).toBe(6);
+    expect((pod.object.metadata?.annotations ?? {})['a"b']).toBe('x');
+    expect(
+      [
+        'spec',
+        'spec.containers[0].name',
+        'spec.containers[0].ports[1]',
+        'spec.containers[1]',
+        'spec.containers[1].name',
+        'spec.replicas',
+        'metadata.annotations.bulwark.dev/suppress',
+        'spec.containers[2]',
+      ].map((path) => pod.locate?.(path)),
+    ).toEqual([5, 8, 9, 10, 11, 14, 4, 7]);
     // JSON has no merge keys: "<<" is an ordinary key.
     const [cm] = loadText(
       '{"apiVersion": "v1", "kind": "ConfigMap", "data": {"<<": "x"}}',
@@ -119,6 +147,15 @@ items:
       'json',
     );
     expect(cm.object.data).toEqual({ '<<': 'x' });
+  });
+
+  test('reads a JSON list with each item at its line', () => {
+    const text =
+      '{"apiVersion": "v1", "kind": "List", "items": [\n {"apiVersion": "v1", "kind": "A"},\n\n {"apiVersion": "v1",\n  "kind": "B"}\n]}';
+    expect(loadText(text, 'l.json', 'json').map((o) => [o.object.kind, o.line, o.locate?.('kind')])).toEqual([
+      ['A', 2, 2],
+      ['B', 4, 5],
+    ]);
   });
 
   test('reads scalars as kubectl does (YAML 1.1), keeping timestamps and the like as strings', () => {

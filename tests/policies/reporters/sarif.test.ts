@@ -1,7 +1,6 @@
 /**
- * SARIF structure. Validation against the official SARIF 2.1.0 JSON schema runs when a copy of
- * the schema is available: set SARIF_SCHEMA to its path, or install @microsoft/jest-sarif, which
- * ships it. The schema is not vendored here.
+ * SARIF structure, and validation against the official SARIF 2.1.0 JSON schema (shipped by the
+ * @microsoft/jest-sarif dev dependency; SARIF_SCHEMA may point at another copy).
  */
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
@@ -14,7 +13,9 @@ const log = (): Log => JSON.parse(renderSarif(SAMPLE_REPORT, { version: '1.2.3' 
 
 /** The official SARIF 2.1.0 schema, shipped by @microsoft/jest-sarif (a dev dependency for this). */
 function sarifSchemaPath(): string {
-  return process.env.SARIF_SCHEMA ?? require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
+  return (
+    process.env.SARIF_SCHEMA ?? require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json')
+  );
 }
 
 describe('sarif reporter', () => {
@@ -112,23 +113,20 @@ describe('sarif reporter', () => {
   });
 
   const schemaPath = sarifSchemaPath();
-  test(
-    'validates against the SARIF 2.1.0 JSON schema',
-    () => {
-      // The official schema is draft-04; its keywords read the same under draft-07 once `id` is `$id`.
-      // One of its patterns is not valid with the u flag, hence unicodeRegExp: false.
-      const schema = JSON.parse(readFileSync(schemaPath as string, 'utf8')) as Record<string, unknown>;
-      const rest: Record<string, unknown> = { ...schema, $id: schema.id };
-      delete rest.id;
-      delete rest.$schema;
-      const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
-      addFormats(ajv);
-      const validate = ajv.compile(rest);
-      for (const report of [SAMPLE_REPORT, EMPTY_REPORT]) {
-        const valid = validate(JSON.parse(renderSarif(report, { version: '1.2.3' })));
-        expect(validate.errors ?? []).toEqual([]);
-        expect(valid).toBe(true);
-      }
-    },
-  );
+  test('validates against the SARIF 2.1.0 JSON schema', () => {
+    // The official schema is draft-04; its keywords read the same under draft-07 once `id` is `$id`.
+    // One of its patterns is not valid with the u flag, hence unicodeRegExp: false.
+    const schema = JSON.parse(readFileSync(schemaPath as string, 'utf8')) as Record<string, unknown>;
+    const rest: Record<string, unknown> = { ...schema, $id: schema.id };
+    delete rest.id;
+    delete rest.$schema;
+    const ajv = new Ajv({ strict: false, allErrors: true, unicodeRegExp: false });
+    addFormats(ajv);
+    const validate = ajv.compile(rest);
+    for (const report of [SAMPLE_REPORT, EMPTY_REPORT]) {
+      const valid = validate(JSON.parse(renderSarif(report, { version: '1.2.3' })));
+      expect(validate.errors ?? []).toEqual([]);
+      expect(valid).toBe(true);
+    }
+  });
 });
