@@ -44,3 +44,21 @@ export {
   type BulwarkValidationProperties,
   type Cdk8sValidationContext,
 } from '../policies/adapters/cdk8s-validation';
+export {
+  analyzeReachability,
+  type AnalyzedFlow,
+  type Opening,
+  type Reachability,
+} from '../policies/reachability/analyze';
+export { computeReachability, type Endpoint, type Flow } from '../policies/reachability/reachability';
+export { formatPortSet, type PortRange, type PortSet } from '../policies/reachability/port-set';
+export {
+  computeEffectivePermissions,
+  DANGERS,
+  type Danger,
+  type DangerId,
+  type Grant,
+  type RbacAnalysis,
+  type ServiceAccountPermissions,
+} from '../policies/rbac';
+export { renderHtmlReport, type HtmlReportOptions } from '../policies/reporters/html';

@@ -29,6 +29,7 @@ interface DangerDefinition {
 const WRITE = ['create', 'update', 'patch'];
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
 
+/** The dangerous permissions the RBAC analysis flags, each with how to recognise it in a rule. */
 export const DANGERS: readonly DangerDefinition[] = [
   {
     id: 'secrets-read',

@@ -85,7 +85,13 @@ ${suppressions(data.report)}
 
 /** Options of `renderHtmlReport`. */
 export interface HtmlReportOptions {
+  /** Bulwark's version, shown under the page title. */
   readonly version: string;
+  /**
+   * The page title.
+   *
+   * @default 'Bulwark report'
+   */
   readonly title?: string;
   /** The objects the report was computed from, for the reachability and RBAC analyses. */
   readonly objects: readonly K8sObject[];
