@@ -11,19 +11,34 @@ import { MAX_NESTING } from './limits';
 
 /** The value and line table of a JSON text, or undefined for an empty one. */
 export function parseJson(text: string, file: string): { value: unknown; lines: LineNode } | undefined {
-  const value = parseOrThrow(text, file);
-  if (value === null || value === undefined) return undefined;
-  return { value, lines: scanLines(text, file) };
+  return withLines(text, file, parseOrThrow(text, file));
 }
 
-/** True when `text` is JSON (used to tell JSON from YAML on standard input). */
-export function isJson(text: string): boolean {
+/**
+ * For standard input, which may be either: the JSON reading of `text` when it is JSON (an object
+ * or array, so YAML's plain scalars never count), otherwise undefined. Parses once.
+ */
+export function tryJson(
+  text: string,
+  file: string,
+): { json: { value: unknown; lines: LineNode } | undefined } | undefined {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  let value: unknown;
   try {
-    JSON.parse(text);
-    return true;
+    value = JSON.parse(text);
   } catch {
-    return false;
+    return undefined;
   }
+  return { json: withLines(text, file, value) };
+}
+
+function withLines(
+  text: string,
+  file: string,
+  value: unknown,
+): { value: unknown; lines: LineNode } | undefined {
+  if (value === null || value === undefined) return undefined;
+  return { value, lines: scanLines(text, file) };
 }
 
 function parseOrThrow(text: string, file: string): unknown {

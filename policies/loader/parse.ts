@@ -17,7 +17,7 @@ import {
 } from 'yaml';
 import { InputError } from '../errors';
 import { checkPrintable } from './decode';
-import { isJson, parseJson } from './json';
+import { parseJson, tryJson } from './json';
 import { MAX_DOCUMENT_TOKENS, MAX_NESTING } from './limits';
 import type { LineNode } from './lines';
 import { PlainError, toPlain } from './plain';
@@ -48,6 +48,7 @@ type ComposerOptions = ParseOptions & DocumentOptions & SchemaOptions;
 const YAML_OPTIONS: ComposerOptions = {
   version: '1.1',
   merge: true,
+  // toPlain finds duplicate keys in linear time; the library's check is quadratic.
   uniqueKeys: false,
   resolveKnownTags: false,
   customTags: (tags) =>
@@ -67,11 +68,10 @@ export function parseDocuments(
 ): ParsedDocument[] {
   checkPrintable(text, file);
   if (text.trim() === '') return [];
-  if (format === 'json' || (format === 'auto' && /^\s*[[{]/.test(text) && isJson(text))) {
-    const doc = parseJson(text, file);
-    return doc ? [doc] : [];
+  if (format === 'json' || format === 'auto') {
+    const read = format === 'json' ? { json: parseJson(text, file) } : tryJson(text, file);
+    if (read) return read.json ? [read.json] : [];
   }
-
   const lines = new LineCounter();
   const out: ParsedDocument[] = [];
   const composer = new BoundedComposer(YAML_OPTIONS);
