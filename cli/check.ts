@@ -61,7 +61,11 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
   if (paths.length === 0)
     throw new InputError('no paths given. Name files, folders, or - for standard input');
 
-  const objects = loadPaths(paths, { stdin: options.stdin });
+  const stderr = options.stderr ?? process.stderr;
+  const objects = loadPaths(paths, {
+    stdin: options.stdin,
+    onSkip: (file, why) => stderr.write(`bulwark: skipped ${file}: ${why}\n`),
+  });
   const report = evaluate(objects, { rules, pss, only: only.length > 0 ? only : undefined });
 
   const stdout = options.stdout ?? process.stdout;
@@ -71,7 +75,7 @@ export async function runCheck(paths: readonly string[], options: CheckOptions =
     stdout.write(text);
   } else {
     writeAtomically(options.output, text);
-    (options.stderr ?? process.stderr).write(`bulwark: wrote ${options.output} (${summaryLine(report)})\n`);
+    stderr.write(`bulwark: wrote ${options.output} (${summaryLine(report)})\n`);
   }
   return report.summary.errors > 0 ? 1 : 0;
 }

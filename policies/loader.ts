@@ -22,6 +22,13 @@ export { MANIFEST_EXTENSIONS, STDIN_NAME } from './loader/files';
 export interface LoadOptions {
   /** What `-` reads. @default the process's standard input, read to its end */
   readonly stdin?: string | Uint8Array;
+  /**
+   * Called for each file of a walked folder that is skipped because it holds no Kubernetes object
+   * (e.g. `compliance.json` or Vault role bodies beside manifests, a `package.json`).
+   *
+   * @default - skipped files are not reported
+   */
+  readonly onSkip?: (file: string, why: string) => void;
 }
 
 /**
@@ -46,9 +53,36 @@ export function loadPaths(paths: readonly string[], options: LoadOptions = {}): 
     } catch (error) {
       throw new InputError(`cannot read: ${reason(error)}`, input.file);
     }
+    if (input.fromFolder) {
+      // A folder holds more than manifests (reports, configuration): a file none of whose documents
+      // has an apiVersion or kind is not a manifest and is skipped. A file that does not parse, or
+      // that mixes objects with other documents, is still an error.
+      if (bytes.length > MAX_INPUT_BYTES) throw tooLarge(input.file);
+      const text = decodeText(bytes, input.file);
+      const documents = parseDocuments(
+        text.charCodeAt(0) === 0xfeff ? text.slice(1) : text,
+        input.file,
+        input.format,
+      );
+      if (documents.length > 0 && documents.every((d) => !looksLikeObject(d.value))) {
+        options.onSkip?.(input.file, 'not a Kubernetes manifest (no document has apiVersion or kind)');
+        continue;
+      }
+      out.push(...objectsOf(documents, input.file));
+      continue;
+    }
     out.push(...loadBytes(bytes, input.file, input.format));
   }
   return out;
+}
+
+function looksLikeObject(value: unknown): boolean {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    ('apiVersion' in value || 'kind' in value)
+  );
 }
 
 /** Loads objects from raw bytes, which must be UTF-8 text. */

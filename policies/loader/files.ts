@@ -16,18 +16,28 @@ export const MANIFEST_EXTENSIONS: readonly string[] = ['.yaml', '.yml', '.json']
 
 /** One input to read: a file path, or standard input. */
 export type Input =
-  | { readonly kind: 'file'; readonly file: string; readonly format: SourceFormat }
+  | {
+      readonly kind: 'file';
+      readonly file: string;
+      readonly format: SourceFormat;
+      readonly fromFolder: boolean;
+    }
   | { readonly kind: 'stdin' };
 
 /** Expands command-line paths into inputs, in order, without duplicates. */
 export function inputsOf(paths: readonly string[]): Input[] {
   const out: Input[] = [];
   const seen = new Set<string>();
-  const add = (file: string): void => {
+  const add = (file: string, fromFolder: boolean): void => {
     const key = resolve(file);
     if (seen.has(key)) return;
     seen.add(key);
-    out.push({ kind: 'file', file, format: extname(file).toLowerCase() === '.json' ? 'json' : 'yaml' });
+    out.push({
+      kind: 'file',
+      file,
+      format: extname(file).toLowerCase() === '.json' ? 'json' : 'yaml',
+      fromFolder,
+    });
   };
   for (const path of paths) {
     if (path === '-') {
@@ -37,7 +47,7 @@ export function inputsOf(paths: readonly string[]): Input[] {
       continue;
     }
     if (!statOf(path).isDirectory()) {
-      add(path);
+      add(path, false);
       continue;
     }
     const files = manifestsUnder(path);
@@ -46,7 +56,7 @@ export function inputsOf(paths: readonly string[]): Input[] {
         `folder holds no ${MANIFEST_EXTENSIONS.map((e) => `*${e}`).join(', ')} files`,
         path,
       );
-    files.forEach(add);
+    for (const file of files) add(file, true);
   }
   return out;
 }

@@ -52,6 +52,24 @@ describe('bulwark synth', () => {
     expect(tree(out)).toEqual(first);
   });
 
+  test('bulwark check passes on what synth wrote, skipping the reports beside the manifests', async () => {
+    const { runSynth } = await import('../../cli/synth');
+    const { runCheck } = await import('../../cli/check');
+    expect(await quietly(() => runSynth({ env: 'prod', out }))).toBe(0);
+    const stdout: string[] = [];
+    const stderr: string[] = [];
+    const code = await runCheck([join(out, 'prod')], {
+      format: 'json',
+      stdout: { write: (s: string) => (stdout.push(s), true) } as any,
+      stderr: { write: (s: string) => (stderr.push(s), true) } as any,
+    });
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout.join(''));
+    expect(report.summary).toMatchObject({ errors: 0, warnings: 0, infos: 0, suppressed: 0 });
+    expect(report.summary.objects).toBeGreaterThan(60);
+    expect(stderr.join('')).toContain(`skipped ${join(out, 'prod', 'compliance.json')}`);
+  });
+
   test('--env dev replaces dist/dev only', async () => {
     const { runSynth } = await import('../../cli/synth');
     mkdirSync(join(out, 'prod'));
