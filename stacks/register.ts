@@ -164,9 +164,23 @@ export function planRegistration(objects: readonly K8sObject[]): PlannedResource
 }
 
 /**
+ * Whether an object is one that a controller keeps in existence, so deleting it is pointless: a
+ * namespace's `default` ServiceAccount, which kube-controller-manager re-creates at once. The stack
+ * configures it (e.g. `automountServiceAccountToken: false`) but never deletes it; it goes with its
+ * Namespace. Deleting it anyway makes the provider's delete wait (10 minutes, then fail) whenever
+ * it sees the re-created object.
+ */
+export function isControllerRecreated(object: K8sObject): boolean {
+  return (
+    object.kind === 'ServiceAccount' && object.apiVersion === 'v1' && object.metadata?.name === 'default'
+  );
+}
+
+/**
  * Registers `objects` as one typed resource each, following `planRegistration`, all under
  * `options.provider` and parented to `options.parent`. Returns the resources by name, in
- * registration order.
+ * registration order. Objects that `isControllerRecreated` are `retainOnDelete`: a destroy drops
+ * them from the state and leaves them to their Namespace.
  */
 export function registerObjects(
   objects: readonly K8sObject[],
@@ -181,6 +195,7 @@ export function registerObjects(
       {
         provider: options.provider,
         parent: options.parent,
+        ...(isControllerRecreated(step.object) ? { retainOnDelete: true } : {}),
         dependsOn: step.dependsOn.map((name) => {
           const dependency = resources.get(name);
           if (!dependency)

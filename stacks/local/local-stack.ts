@@ -15,6 +15,7 @@ import {
   LocalWorkspace,
   PulumiCommand,
   type PreviewOptions,
+  type ProjectSettings,
   type Stack,
   type UpOptions,
 } from '@pulumi/pulumi/automation';
@@ -239,9 +240,9 @@ export function localStateDirs(base?: string): LocalStateDirs {
 }
 
 /**
- * The environment of every CLI call: the local backend and passphrase, no update check, no plugin
- * downloads (the provider is found on PATH, next to the CLI), and the policy-pack launcher of
- * tools/pulumi/bin on PATH.
+ * The environment of every CLI call: the local backend and passphrase, no update check and no plugin
+ * downloads (the plugins are project plugins: `localProjectSettings`), and this Node first on PATH
+ * for the policy-pack launcher.
  */
 export function localCliEnv(dirs: LocalStateDirs): Record<string, string> {
   return {
@@ -252,15 +253,34 @@ export function localCliEnv(dirs: LocalStateDirs): Record<string, string> {
     PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: 'true',
     PULUMI_DISABLE_REGISTRY_RESOLVE: 'true',
     PULUMI_SKIP_CONFIRMATIONS: 'true',
-    PATH: [join(REPO_ROOT, 'tools', 'pulumi', 'bin'), dirname(process.execPath), process.env.PATH ?? ''].join(
-      ':',
-    ),
+    PATH: [dirname(process.execPath), process.env.PATH ?? ''].join(':'),
   };
+}
+
+/**
+ * The workspace's Pulumi.yaml. The built plugins are declared as project plugins (`plugins:`), which
+ * the CLI looks up before anything else, whatever version the SDK asks for: the Kubernetes provider
+ * in `<root>/bin`, and the launcher for Node.js policy packs in `tools/pulumi/bin` (see
+ * tools/pulumi/README.md). So no plugin is searched on PATH or downloaded.
+ */
+export function localProjectSettings(root: string, backendUrl: string): ProjectSettings {
+  const settings = {
+    name: PROJECT,
+    runtime: 'nodejs',
+    description: 'Bulwark, deployed to the local control plane by stacks/local (inline program)',
+    backend: { url: backendUrl },
+    // Not in the Automation API's ProjectSettings type, but written to Pulumi.yaml as is.
+    plugins: {
+      providers: [{ name: 'kubernetes', path: join(root, 'bin') }],
+      analyzers: [{ name: 'policy-nodejs', path: join(REPO_ROOT, 'tools', 'pulumi', 'bin') }],
+    },
+  };
+  return settings as ProjectSettings;
 }
 
 /** Options of `openLocalStack`. */
 export interface OpenLocalStackOptions extends LocalProgramOptions {
-  /** The Automation API root (`pulumiRoot()`). */
+  /** The Automation API root (`pulumiRoot()`): `<root>/bin/pulumi`, `<root>/bin/pulumi-resource-kubernetes`. */
   readonly root: string;
   /** The state dirs (`localStateDirs()`). */
   readonly dirs?: LocalStateDirs;
@@ -268,8 +288,7 @@ export interface OpenLocalStackOptions extends LocalProgramOptions {
 
 /**
  * Creates or selects the local stack named after the environment, in project `bulwark`, with the
- * local program. The CLI is `<root>/bin/pulumi`; the Automation API puts `<root>/bin` first on its
- * PATH, where the CLI finds pulumi-resource-kubernetes as an ambient plugin.
+ * local program, run by `<root>/bin/pulumi`.
  */
 export async function openLocalStack(options: OpenLocalStackOptions): Promise<Stack> {
   const dirs = options.dirs ?? localStateDirs();
@@ -283,12 +302,7 @@ export async function openLocalStack(options: OpenLocalStackOptions): Promise<St
       workDir: dirs.workspace,
       envVars,
       secretsProvider: 'passphrase',
-      projectSettings: {
-        name: PROJECT,
-        runtime: 'nodejs',
-        description: 'Bulwark, deployed to the local control plane by stacks/local (inline program)',
-        backend: { url: envVars.PULUMI_BACKEND_URL },
-      },
+      projectSettings: localProjectSettings(options.root, envVars.PULUMI_BACKEND_URL),
     },
   );
 }
