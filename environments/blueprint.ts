@@ -26,6 +26,7 @@ import {
   WorkloadKind,
 } from '../constructs';
 import { IMAGES } from './images';
+import { platformSettingsOf } from './platform-settings';
 import type { Environment } from './schema';
 
 /** The apps of the blueprint, by name, for tests and stacks. */
@@ -39,25 +40,7 @@ export interface Blueprint {
 
 /** Builds the blueprint for `env` into `app` as one chart named after the environment. */
 export function buildBlueprint(app: App, env: Environment): Blueprint {
-  const chart = new Platform(app, env.name, {
-    settings: {
-      environment: env.name,
-      pssVersion: env.pssVersion,
-      requireImageDigests: env.requireImageDigests,
-      defaultReplicas: env.defaultReplicas,
-      minDeploymentReplicas: env.minDeploymentReplicas,
-      resourceProfiles: env.resourceProfiles,
-      kubernetesApi: env.kubernetesApi,
-      partOf: 'shop',
-      vault: {
-        address: env.vault.address,
-        kvMount: env.vault.kvMount,
-        kubernetesAuthMount: env.vault.kubernetesAuthMount,
-        refreshInterval: env.secretRefreshInterval,
-        network: env.egress['vault'],
-      },
-    },
-  });
+  const chart = new Platform(app, env.name, { settings: platformSettingsOf(env, { partOf: 'shop' }) });
 
   const guardrails = new ClusterGuardrails(chart, 'guardrails');
 

@@ -2,8 +2,8 @@
  * Container resource requests and limits, including the defaults a namespace's LimitRange fills in
  * at admission (a missing value there is not missing on the running pod).
  */
-import { arr, namespaceOf, obj, type VisitedContainer } from '../k8s';
-import type { RuleContext } from '../rule';
+import { arr, containersOf, namespaceOf, obj, podTargetOf, type VisitedContainer } from '../k8s';
+import type { Rule, RuleContext } from '../rule';
 import type { RuleFinding } from '../types';
 
 /** Container defaults of a namespace's LimitRanges: `default` (limits) and `defaultRequest`. */
@@ -74,4 +74,14 @@ export function missingResourceFindings(
       path: `${c.path}.resources.${field}.${resource}`,
       message: `container "${c.name}" has no ${resource} ${noun}`,
     }));
+}
+
+/** The check of a rule that wants `resources.<field>.<resource>` on every container of a pod. */
+export function missingResourceCheck(field: ResourceField, resource: string): Rule['check'] {
+  return (target, context) => {
+    const pod = podTargetOf(target.object);
+    return pod
+      ? missingResourceFindings(context, namespaceOf(target.object), containersOf(pod), field, resource)
+      : [];
+  };
 }

@@ -4,8 +4,8 @@
  *
  * Fields: spec.{initContainers,containers}[*].resources.limits.cpu
  */
-import { containersOf, namespaceOf, podTargetOf, POD_BEARING_KINDS } from '../../k8s';
-import { missingResourceFindings } from '../../analysis/resources';
+import { POD_BEARING_KINDS } from '../../k8s';
+import { missingResourceCheck } from '../../analysis/resources';
 import { defineRule } from '../../rule';
 
 export const cpuLimit = defineRule({
@@ -19,9 +19,5 @@ export const cpuLimit = defineRule({
     'A container without a CPU limit can use every idle core of its node; the impact is throttling of neighbours, not eviction, so this is advisory.',
   remediation: 'Set `resources.limits.cpu` on every container (or a `default` in the namespace LimitRange).',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  check(target, context) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return missingResourceFindings(context, namespaceOf(target.object), containersOf(pod), 'limits', 'cpu');
-  },
+  check: missingResourceCheck('limits', 'cpu'),
 });

@@ -5,8 +5,8 @@
  *
  * Fields: spec.{initContainers,containers}[*].resources.requests.cpu
  */
-import { containersOf, namespaceOf, podTargetOf, POD_BEARING_KINDS } from '../../k8s';
-import { missingResourceFindings } from '../../analysis/resources';
+import { POD_BEARING_KINDS } from '../../k8s';
+import { missingResourceCheck } from '../../analysis/resources';
 import { defineRule } from '../../rule';
 
 export const cpuRequest = defineRule({
@@ -21,9 +21,5 @@ export const cpuRequest = defineRule({
   remediation:
     'Set `resources.requests.cpu` on every container (or a `defaultRequest` in the namespace LimitRange).',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  check(target, context) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return missingResourceFindings(context, namespaceOf(target.object), containersOf(pod), 'requests', 'cpu');
-  },
+  check: missingResourceCheck('requests', 'cpu'),
 });

@@ -4,8 +4,8 @@
  *
  * Fields: spec.{initContainers,containers}[*].resources.limits.ephemeral-storage
  */
-import { containersOf, namespaceOf, podTargetOf, POD_BEARING_KINDS } from '../../k8s';
-import { missingResourceFindings } from '../../analysis/resources';
+import { POD_BEARING_KINDS } from '../../k8s';
+import { missingResourceCheck } from '../../analysis/resources';
 import { defineRule } from '../../rule';
 
 export const ephemeralStorageLimit = defineRule({
@@ -20,15 +20,5 @@ export const ephemeralStorageLimit = defineRule({
   remediation:
     'Set `resources.limits.ephemeral-storage` on every container (or a `default` in the namespace LimitRange).',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  check(target, context) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return missingResourceFindings(
-      context,
-      namespaceOf(target.object),
-      containersOf(pod),
-      'limits',
-      'ephemeral-storage',
-    );
-  },
+  check: missingResourceCheck('limits', 'ephemeral-storage'),
 });

@@ -4,8 +4,8 @@
  *
  * Fields: spec.{initContainers,containers}[*].resources.requests.ephemeral-storage
  */
-import { containersOf, namespaceOf, podTargetOf, POD_BEARING_KINDS } from '../../k8s';
-import { missingResourceFindings } from '../../analysis/resources';
+import { POD_BEARING_KINDS } from '../../k8s';
+import { missingResourceCheck } from '../../analysis/resources';
 import { defineRule } from '../../rule';
 
 export const ephemeralStorageRequest = defineRule({
@@ -20,15 +20,5 @@ export const ephemeralStorageRequest = defineRule({
   remediation:
     'Set `resources.requests.ephemeral-storage` on every container (or a `defaultRequest` in the namespace LimitRange).',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  check(target, context) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return missingResourceFindings(
-      context,
-      namespaceOf(target.object),
-      containersOf(pod),
-      'requests',
-      'ephemeral-storage',
-    );
-  },
+  check: missingResourceCheck('requests', 'ephemeral-storage'),
 });

@@ -4,8 +4,8 @@
  *
  * Fields: spec.{initContainers,containers}[*].resources.requests.memory
  */
-import { containersOf, namespaceOf, podTargetOf, POD_BEARING_KINDS } from '../../k8s';
-import { missingResourceFindings } from '../../analysis/resources';
+import { POD_BEARING_KINDS } from '../../k8s';
+import { missingResourceCheck } from '../../analysis/resources';
 import { defineRule } from '../../rule';
 
 export const memoryRequest = defineRule({
@@ -20,15 +20,5 @@ export const memoryRequest = defineRule({
   remediation:
     'Set `resources.requests.memory` on every container (or a `defaultRequest` in the namespace LimitRange).',
   references: ['https://kubernetes.io/docs/concepts/configuration/manage-resources-containers/'],
-  check(target, context) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return missingResourceFindings(
-      context,
-      namespaceOf(target.object),
-      containersOf(pod),
-      'requests',
-      'memory',
-    );
-  },
+  check: missingResourceCheck('requests', 'memory'),
 });
