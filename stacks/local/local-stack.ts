@@ -204,12 +204,23 @@ export function localProgram(options: LocalProgramOptions): () => Promise<Record
       environment: localEnvironment(options.env),
       kubeconfig: pulumi.secret(options.kubeconfig),
     };
-    const result: ProgramResult = runProgram(config, {
-      transformObjects: (objects) => {
-        const all = localObjects(objects, options);
-        return options.skipAwait === false ? all : withSkipAwait(all);
-      },
-    });
+    let result: ProgramResult;
+    try {
+      result = runProgram(config, {
+        transformObjects: (objects) => {
+          const all = localObjects(objects, options);
+          return options.skipAwait === false ? all : withSkipAwait(all);
+        },
+      });
+    } catch (error) {
+      // An inline program that throws (the gate refusing, an environment that does not
+      // synthesize) leaves the SDK's stack-output promises rejected with no handler, and an
+      // unhandled rejection ends this Node process (or fails a jest suite). Logging the error
+      // fails the preview or update just the same, with the same message.
+      if (!(error instanceof Error)) throw error;
+      pulumi.log.error(error.message, error instanceof pulumi.ResourceError ? error.resource : undefined);
+      return {};
+    }
     if (options.ungatedObjects && options.ungatedObjects.length > 0) {
       registerObjects(options.ungatedObjects, { provider: result.provider });
     }
