@@ -1,7 +1,8 @@
 // Wrapper module that builds the Pulumi CLI (github.com/pulumi/pulumi/pkg/v3/cmd/pulumi) from the
 // Go module proxy. pkg/go.mod replaces the sdk with ../sdk, so `go install …@version` refuses it;
 // here the sdk is required at the same published version instead. Regenerate with
-// tools/pulumi/update-modules.sh after changing PULUMI_VERSION in tools/pulumi/lib.sh.
+// tools/pulumi/update-modules.sh after changing PULUMI_VERSION in tools/pulumi/lib.sh; it also
+// copies pkg/go.mod's non-local replaces (at v3.248.0 only a Windows-only clipboard fork).
 module bulwark.invalid/tools/pulumi/cli
 
 go 1.26
@@ -277,5 +278,4 @@ require (
 	lukechampine.com/frand v1.5.1 // indirect
 )
 
-// Copied from pkg/go.mod at v3.248.0 (its only non-local replace; a Windows-only clipboard fix).
 replace github.com/atotto/clipboard => github.com/tgummerer/clipboard v0.0.0-20241001131231-d02d263e614e
