@@ -5,8 +5,8 @@
  *   npm run deploy:local -- --env dev     preview (with the CrossGuard pack), then up
  *   npm run destroy:local -- --env dev    destroy everything the local stack created
  *
- * Options: `--preview-only`, `--skip-preview`, `--no-skip-await`, `--no-crds`, `--remove` (destroy:
- * also delete the stack's state). The control plane is started (or reused) by tools/cluster/up.sh,
+ * Options: `--preview-only`, `--skip-preview`, `--force-conflicts`, `--no-skip-await`, `--no-crds`,
+ * `--remove` (destroy: also delete the stack's state). The control plane is started (or reused) by tools/cluster/up.sh,
  * and the Pulumi CLI and provider are built on first use by tools/pulumi/build.sh.
  */
 import { Command, Option } from 'commander';
@@ -36,6 +36,7 @@ interface CommonOptions {
   env: string;
   skipAwait: boolean;
   crds: boolean;
+  forceConflicts?: boolean;
 }
 
 async function open(opts: CommonOptions): Promise<Stack> {
@@ -44,7 +45,15 @@ async function open(opts: CommonOptions): Promise<Stack> {
   const dirs = localStateDirs();
   say(`stack '${opts.env}', state file://${dirs.backend}, kubeconfig ${kubeconfig}`);
   return timed('stack', () =>
-    openLocalStack({ env: opts.env, kubeconfig, root, dirs, skipAwait: opts.skipAwait, crds: opts.crds }),
+    openLocalStack({
+      env: opts.env,
+      kubeconfig,
+      root,
+      dirs,
+      skipAwait: opts.skipAwait,
+      crds: opts.crds,
+      forceConflicts: opts.forceConflicts,
+    }),
   );
 }
 
@@ -87,6 +96,7 @@ export function buildCommand(): Command {
     .description('preview with the CrossGuard pack, then up')
     .option('--preview-only', 'stop after the preview')
     .option('--skip-preview', 'go straight to up (the pack still runs)')
+    .option('--force-conflicts', 'take over fields that other field managers applied (pulumi.com/patchForce)')
     .action(deploy);
   common(program.command('destroy'))
     .description('destroy everything the local stack created')
@@ -99,9 +109,11 @@ if (require.main === module) {
   buildCommand()
     .parseAsync(process.argv)
     .catch((error: unknown) => {
-      // Automation API errors carry the CLI's whole output, which onOutput already printed.
-      const message = error instanceof Error ? error.message : String(error);
-      say(`FAILED: ${message.split('\n').slice(-15).join('\n')}`);
+      // Automation API errors carry the CLI's whole output, which onOutput already printed: repeat
+      // only its error lines (or the last lines, when there are none).
+      const lines = (error instanceof Error ? error.message : String(error)).split('\n');
+      const errors = [...new Set(lines.filter((l) => /\berror:/.test(l)).map((l) => l.trim()))];
+      say(`FAILED:\n  ${(errors.length > 0 ? errors.slice(0, 12) : lines.slice(-15)).join('\n  ')}`);
       process.exitCode = 1;
     });
 }

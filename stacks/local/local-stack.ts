@@ -42,6 +42,9 @@ export const LOCAL_PASSPHRASE = 'bulwark-local-state-only';
 /** The annotation that tells pulumi-kubernetes not to wait for an object to become ready. */
 export const SKIP_AWAIT_ANNOTATION = 'pulumi.com/skipAwait';
 
+/** The annotation that makes pulumi-kubernetes force server-side apply conflicts. */
+export const PATCH_FORCE_ANNOTATION = 'pulumi.com/patchForce';
+
 /** `~/.cache/bulwark` unless `BULWARK_CACHE_DIR` says otherwise (as tools/cluster and tools/pulumi). */
 export function cacheDir(): string {
   return process.env.BULWARK_CACHE_DIR ?? join(homedir(), '.cache', 'bulwark');
@@ -140,14 +143,24 @@ export function needsNodesToBecomeReady(object: K8sObject): boolean {
  * stops waiting for pods that cannot start without a node.
  */
 export function withSkipAwait(objects: readonly K8sObject[]): K8sObject[] {
-  return objects.map((object) => {
-    if (!needsNodesToBecomeReady(object)) return object;
-    const metadata = object.metadata ?? {};
-    return {
-      ...object,
-      metadata: { ...metadata, annotations: { ...metadata.annotations, [SKIP_AWAIT_ANNOTATION]: 'true' } },
-    };
-  });
+  return objects.map((object) =>
+    needsNodesToBecomeReady(object) ? annotated(object, SKIP_AWAIT_ANNOTATION) : object,
+  );
+}
+
+/**
+ * Adds `pulumi.com/patchForce: "true"` to every object: server-side apply takes over fields that
+ * another field manager set (`kubectl apply --force-conflicts`). For a local plane that still holds
+ * objects applied by something else, e.g. the integration suites; never for a shared cluster.
+ */
+export function withPatchForce(objects: readonly K8sObject[]): K8sObject[] {
+  return objects.map((object) => annotated(object, PATCH_FORCE_ANNOTATION));
+}
+
+/** A copy of `object` with annotation `key` set to "true". */
+function annotated(object: K8sObject, key: string): K8sObject {
+  const metadata = object.metadata ?? {};
+  return { ...object, metadata: { ...metadata, annotations: { ...metadata.annotations, [key]: 'true' } } };
 }
 
 /**
@@ -179,6 +192,12 @@ export interface LocalProgramOptions {
    * @default true
    */
   readonly crds?: boolean;
+  /**
+   * Take over fields other field managers set (`withPatchForce`), for a plane that holds objects
+   * applied by something else.
+   * @default false
+   */
+  readonly forceConflicts?: boolean;
   /** Objects added to the blueprint before the gate, e.g. to watch the gate refuse one. */
   readonly extraObjects?: readonly K8sObject[];
   /**
@@ -209,7 +228,8 @@ export function localProgram(options: LocalProgramOptions): () => Promise<Record
       result = runProgram(config, {
         transformObjects: (objects) => {
           const all = localObjects(objects, options);
-          return options.skipAwait === false ? all : withSkipAwait(all);
+          const awaited = options.skipAwait === false ? all : withSkipAwait(all);
+          return options.forceConflicts ? withPatchForce(awaited) : awaited;
         },
       });
     } catch (error) {
