@@ -42,8 +42,11 @@ export const HARDENED_DEFAULTS = Object.freeze({
   managedBy: 'bulwark',
   /** Where the cluster DNS runs, the only egress every pod gets. */
   dns: Object.freeze({ namespace: 'kube-system', podLabels: Object.freeze({ 'k8s-app': 'kube-dns' }) }),
+  // A CPU limit too: without one the default output would fail the cpu-limit rule (and a runaway
+  // process could starve its neighbours); profiles may still leave it out.
   resourceProfile: Object.freeze({
     cpuRequest: '100m',
+    cpuLimit: '500m',
     memoryRequest: '128Mi',
     memoryLimit: '256Mi',
     ephemeralStorageRequest: '64Mi',

@@ -64,23 +64,22 @@ describe('SecureApp', () => {
     ]);
   });
 
-  test('requests cpu, memory and ephemeral storage; limits memory and ephemeral storage; cpu limit only when set', () => {
+  test('requests cpu, memory and ephemeral storage and limits all three by default; cpu limit only when the profile sets one', () => {
     const c = find(build().objects(), 'Deployment', 'orders').spec.template.spec.containers[0];
     expect(Object.keys(c.resources.requests).sort()).toEqual(['cpu', 'ephemeral-storage', 'memory']);
-    expect(Object.keys(c.resources.limits).sort()).toEqual(['ephemeral-storage', 'memory']);
-    const withCpu = build({
+    expect(Object.keys(c.resources.limits).sort()).toEqual(['cpu', 'ephemeral-storage', 'memory']);
+    const noCpuLimit = build({
       resources: {
         cpuRequest: '1',
-        cpuLimit: '2',
         memoryRequest: '1Gi',
         memoryLimit: '1Gi',
         ephemeralStorageRequest: '1Gi',
         ephemeralStorageLimit: '1Gi',
       },
     });
-    expect(
-      find(withCpu.objects(), 'Deployment', 'orders').spec.template.spec.containers[0].resources.limits.cpu,
-    ).toBe('2');
+    const limits = find(noCpuLimit.objects(), 'Deployment', 'orders').spec.template.spec.containers[0]
+      .resources.limits;
+    expect(Object.keys(limits).sort()).toEqual(['ephemeral-storage', 'memory']);
   });
 
   test('long-running apps get readiness and liveness probes; jobs get none', () => {
