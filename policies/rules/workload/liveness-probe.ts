@@ -6,7 +6,8 @@
  * Fields: spec.template.spec.containers[*].livenessProbe
  * Applies to: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController.
  */
-import { containersOf, isObject, LONG_RUNNING_KINDS, podTargetOf } from '../../k8s';
+import { missingProbeCheck } from '../../analysis/probes';
+import { LONG_RUNNING_KINDS } from '../../k8s';
 import { defineRule } from '../../rule';
 
 export const livenessProbe = defineRule({
@@ -21,14 +22,5 @@ export const livenessProbe = defineRule({
   references: [
     'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   ],
-  check(target) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return containersOf(pod)
-      .filter((c) => c.list === 'containers' && !isObject(c.container.livenessProbe))
-      .map((c) => ({
-        path: `${c.path}.livenessProbe`,
-        message: `container "${c.name}" has no liveness probe`,
-      }));
-  },
+  check: missingProbeCheck('livenessProbe', 'liveness probe'),
 });

@@ -6,7 +6,8 @@
  * Fields: spec.template.spec.containers[*].readinessProbe
  * Applies to: Deployment, StatefulSet, DaemonSet, ReplicaSet, ReplicationController.
  */
-import { containersOf, isObject, LONG_RUNNING_KINDS, podTargetOf } from '../../k8s';
+import { missingProbeCheck } from '../../analysis/probes';
+import { LONG_RUNNING_KINDS } from '../../k8s';
 import { defineRule } from '../../rule';
 
 export const readinessProbe = defineRule({
@@ -22,14 +23,5 @@ export const readinessProbe = defineRule({
   references: [
     'https://kubernetes.io/docs/tasks/configure-pod-container/configure-liveness-readiness-startup-probes/',
   ],
-  check(target) {
-    const pod = podTargetOf(target.object);
-    if (!pod) return [];
-    return containersOf(pod)
-      .filter((c) => c.list === 'containers' && !isObject(c.container.readinessProbe))
-      .map((c) => ({
-        path: `${c.path}.readinessProbe`,
-        message: `container "${c.name}" has no readiness probe`,
-      }));
-  },
+  check: missingProbeCheck('readinessProbe', 'readiness probe'),
 });
