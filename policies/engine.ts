@@ -31,7 +31,10 @@ export function refOf(source: SourceObject): ObjectRef {
 
 /** Evaluates `objects` and returns the report. Throws InputError for invalid suppressions. */
 export function evaluate(objects: readonly SourceObject[], options: EvaluateOptions): Report {
-  const pss = { level: options.pss?.level ?? 'restricted', version: pssVersionOrLatest(options.pss?.version) } as const;
+  const pss = {
+    level: options.pss?.level ?? 'restricted',
+    version: pssVersionOrLatest(options.pss?.version),
+  } as const;
   const known = new Set(options.rules.map((r) => r.id));
   const selected = options.rules.filter(
     (r) =>
@@ -122,5 +125,11 @@ function cmp(a: string, b: string): number {
 
 /** Report order: file, line, rule id, then path and message so ties are stable too. */
 export function compareFindings(a: Finding, b: Finding): number {
-  return cmp(a.file, b.file) || a.line - b.line || cmp(a.ruleId, b.ruleId) || cmp(a.path, b.path) || cmp(a.message, b.message);
+  return (
+    cmp(a.file, b.file) ||
+    a.line - b.line ||
+    cmp(a.ruleId, b.ruleId) ||
+    cmp(a.path, b.path) ||
+    cmp(a.message, b.message)
+  );
 }

@@ -17,7 +17,12 @@ export class InputError extends Error {
 
   /** `file:line: message`, or the parts that are known. */
   public describe(): string {
-    const where = this.file === undefined ? '' : this.line === undefined ? `${this.file}: ` : `${this.file}:${this.line}: `;
+    const where =
+      this.file === undefined
+        ? ''
+        : this.line === undefined
+          ? `${this.file}: `
+          : `${this.file}:${this.line}: `;
     return `${where}${this.message}`;
   }
 }

@@ -22,7 +22,8 @@ export interface PssSelection {
 /** Major.minor of a `v1.X` version, for comparisons. */
 export function pssMinor(version: string): number {
   const m = /^v1\.(\d+)$/.exec(version);
-  if (!m) throw new InputError(`Pod Security Standards version '${version}' is not of the form v1.X or latest`);
+  if (!m)
+    throw new InputError(`Pod Security Standards version '${version}' is not of the form v1.X or latest`);
   return Number(m[1]);
 }
 

@@ -27,7 +27,8 @@ export interface Rule extends RuleMeta {
   check(target: SourceObject, context: RuleContext): RuleFinding[];
 }
 
-const ID_PATTERN = /^(pss\.(baseline|restricted)\.[a-zA-Z0-9_]+|(workload|network|rbac|secrets|services)\.[a-z0-9]+(-[a-z0-9]+)*)$/;
+const ID_PATTERN =
+  /^(pss\.(baseline|restricted)\.[a-zA-Z0-9_]+|(workload|network|rbac|secrets|services)\.[a-z0-9]+(-[a-z0-9]+)*)$/;
 
 /**
  * Declares a rule. Throws at load time when its metadata is incomplete, so a malformed rule can
@@ -35,8 +36,10 @@ const ID_PATTERN = /^(pss\.(baseline|restricted)\.[a-zA-Z0-9_]+|(workload|networ
  */
 export function defineRule(rule: Rule): Rule {
   const problems: string[] = [];
-  if (!ID_PATTERN.test(rule.id)) problems.push(`id '${rule.id}' must be '<pack>.<kebab-name>' or 'pss.<level>.<checkId>'`);
-  if (!rule.id.startsWith(`${rule.pack}.`)) problems.push(`id '${rule.id}' must start with its pack '${rule.pack}.'`);
+  if (!ID_PATTERN.test(rule.id))
+    problems.push(`id '${rule.id}' must be '<pack>.<kebab-name>' or 'pss.<level>.<checkId>'`);
+  if (!rule.id.startsWith(`${rule.pack}.`))
+    problems.push(`id '${rule.id}' must start with its pack '${rule.pack}.'`);
   for (const field of ['title', 'description', 'remediation'] as const) {
     if (!rule[field] || rule[field].trim() === '') problems.push(`'${field}' is empty`);
   }

@@ -30,17 +30,22 @@ export function formatSuppressions(entries: readonly { ruleId: string; reason: s
  * Reads the suppressions of an object (its own annotation first, then its pod template's).
  * Throws InputError naming the file and object for a malformed entry or an unknown rule id.
  */
-export function suppressionsOf(source: SourceObject, knownRuleIds: ReadonlySet<string>): Map<string, Suppression> {
+export function suppressionsOf(
+  source: SourceObject,
+  knownRuleIds: ReadonlySet<string>,
+): Map<string, Suppression> {
   const out = new Map<string, Suppression>();
   const pod = podTargetOf(source.object);
   const places: [string, unknown][] = [['metadata.annotations', source.object.metadata?.annotations]];
-  if (pod && pod.metadataPath !== 'metadata') places.push([`${pod.metadataPath}.annotations`, pod.metadata.annotations]);
+  if (pod && pod.metadataPath !== 'metadata')
+    places.push([`${pod.metadataPath}.annotations`, pod.metadata.annotations]);
   for (const [where, annotations] of places) {
     if (typeof annotations !== 'object' || annotations === null) continue;
     const value = (annotations as Record<string, unknown>)[SUPPRESS_ANNOTATION];
     if (value === undefined) continue;
     const path = `${where}.${SUPPRESS_ANNOTATION}`;
-    if (typeof value !== 'string') throw fail(source, path, 'must be a string of "RULE_ID: reason" entries separated by ";"');
+    if (typeof value !== 'string')
+      throw fail(source, path, 'must be a string of "RULE_ID: reason" entries separated by ";"');
     for (const raw of value.split(';')) {
       const entry = raw.trim();
       if (entry === '') continue;
@@ -48,7 +53,11 @@ export function suppressionsOf(source: SourceObject, knownRuleIds: ReadonlySet<s
       const ruleId = (colon < 0 ? entry : entry.slice(0, colon)).trim();
       const reason = colon < 0 ? '' : entry.slice(colon + 1).trim();
       if (!knownRuleIds.has(ruleId)) {
-        throw fail(source, path, `names unknown rule '${ruleId}'. Use an id listed by 'bulwark rules' (e.g. workload.image-digest)`);
+        throw fail(
+          source,
+          path,
+          `names unknown rule '${ruleId}'. Use an id listed by 'bulwark rules' (e.g. workload.image-digest)`,
+        );
       }
       if (reason.length < MIN_REASON_LENGTH) {
         throw fail(
@@ -66,5 +75,9 @@ export function suppressionsOf(source: SourceObject, knownRuleIds: ReadonlySet<s
 function fail(source: SourceObject, path: string, what: string): InputError {
   const m = source.object.metadata ?? {};
   const name = `${source.object.kind ?? '<no kind>'} ${m.namespace ? `${m.namespace}/` : ''}${m.name ?? '<no name>'}`;
-  return new InputError(`${name}: annotation ${path} ${what}.`, source.file, source.locate?.(path) ?? source.line);
+  return new InputError(
+    `${name}: annotation ${path} ${what}.`,
+    source.file,
+    source.locate?.(path) ?? source.line,
+  );
 }

@@ -38,7 +38,10 @@ export class BulwarkValidation {
   /** Checks `context.manifests` with every rule and reports each unsuppressed finding as a violation. */
   public async validate(context: Cdk8sValidationContext): Promise<void> {
     const sources = loadPaths([...context.manifests]);
-    const report = evaluate(sources, { rules: ALL_RULES, pss: parsePssSelection(this.properties.pss ?? 'restricted') });
+    const report = evaluate(sources, {
+      rules: ALL_RULES,
+      pss: parsePssSelection(this.properties.pss ?? 'restricted'),
+    });
     for (const f of report.findings) {
       if (f.suppressed) continue;
       context.report.addViolation({

@@ -35,7 +35,8 @@ export const bulwarkMatchers = {
     const allowed = new Set(options.allow ?? []);
     const failing = report.findings.filter((f) => !f.suppressed && !allowed.has(f.severity));
     const lines = failing.map(
-      (f) => `  ${f.severity} ${f.ruleId} ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name} ${f.path}: ${f.message}`,
+      (f) =>
+        `  ${f.severity} ${f.ruleId} ${f.object.kind} ${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.name} ${f.path}: ${f.message}`,
     );
     return {
       pass: failing.length === 0,
