@@ -12,11 +12,12 @@
 # Pinned versions. To bump: edit here, then run tools/pulumi/update-modules.sh.
 # The CLI matches the npm @pulumi/pulumi pin (3.248.0).
 PULUMI_VERSION=v3.248.0
-# The Kubernetes provider: the npm SDK is @pulumi/kubernetes 4.34.2, but the Go module proxy
-# serves exactly one version of github.com/pulumi/pulumi-kubernetes/provider/v4 (that repo never
-# tags the provider/ sub-module, so only pseudo-versions exist): the pseudo-version below, which is
-# the v4.25.0 release commit. provider/v4@v4.34.2 (and @v4.34.2+incompatible on the root module)
-# answer "403: This module version is not available". See tools/pulumi/README.md.
+# The Kubernetes provider: the Go module proxy serves exactly one version of
+# github.com/pulumi/pulumi-kubernetes/provider/v4 (that repo never tags the provider/ sub-module, so
+# only pseudo-versions exist): the pseudo-version below, which is the v4.25.0 release commit.
+# provider/v4@v4.34.2 (and @v4.34.2+incompatible on the root module) answer "403: This module
+# version is not available". The npm SDK @pulumi/kubernetes is pinned to the same 4.25.0
+# (tests/package/pulumi-pins.test.ts keeps them equal). See tools/pulumi/README.md.
 K8S_PROVIDER_MODULE_VERSION=v4.0.0-20260115033456-f47bc2d6f199
 K8S_PROVIDER_VERSION=4.25.0 # what that commit was released as; stamped into the binary
 
