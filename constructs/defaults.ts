@@ -36,7 +36,8 @@ export const HARDENED_DEFAULTS = Object.freeze({
   writablePaths: Object.freeze(['/tmp']),
   /** Size limit of each writable emptyDir. */
   emptyDirSizeLimit: '64Mi',
-  replicas: 1,
+  /** Two, so a rollout, eviction or node drain never takes an app down (rule workload.replicas). */
+  replicas: 2,
   /** PSS version pinned on namespaces when no environment says otherwise. */
   pssVersion: 'v1.37',
   managedBy: 'bulwark',
@@ -55,6 +56,8 @@ export const HARDENED_DEFAULTS = Object.freeze({
   probe: Object.freeze({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 2, failureThreshold: 3 }),
   terminationGracePeriodSeconds: 30,
   job: Object.freeze({ backoffLimit: 3, ttlSecondsAfterFinished: 3600, activeDeadlineSeconds: 3600 }),
+  /** How late a CronJob run may still start; a later one is skipped rather than run at an odd hour. */
+  cronJobStartingDeadlineSeconds: 600,
 });
 
 /** The label keys every object Bulwark emits for an app carries. */

@@ -59,6 +59,18 @@ export function renderProbe(check: HealthCheck, defaultPort: number | undefined)
   return { tcpSocket: { port }, ...timing };
 }
 
+/**
+ * The liveness check an app gets when it declares none: its readiness check with twice the
+ * failureThreshold. A pod that is only busy then leaves the Service's endpoints well before the
+ * kubelet would restart it, instead of both happening at once (the workload.identical-probes rule).
+ */
+export function livenessFromReadiness(readiness: HealthCheck): HealthCheck {
+  return {
+    ...readiness,
+    failureThreshold: 2 * (readiness.failureThreshold ?? HARDENED_DEFAULTS.probe.failureThreshold),
+  };
+}
+
 /** Problems of a health check for `field`; `hasPort` says whether a default port exists. */
 export function healthCheckProblems(field: string, check: HealthCheck, hasPort: boolean): string[] {
   const problems: string[] = [];

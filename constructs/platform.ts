@@ -29,7 +29,7 @@ export interface PlatformSettings {
   /**
    * Replicas a Deployment gets when it does not say.
    *
-   * @default 1
+   * @default 2
    */
   readonly defaultReplicas?: number;
   /**

@@ -7,7 +7,7 @@ import { Construct } from 'constructs';
 import { apiAccessProblems, toPolicyRule, type ApiAccess, type ClusterApiAccess } from './api-access';
 import { HARDENED_DEFAULTS, LABELS, type ResourceProfile } from './defaults';
 import { DeclarationError } from './errors';
-import { healthCheckProblems, type HealthCheck } from './health-check';
+import { healthCheckProblems, livenessFromReadiness, type HealthCheck } from './health-check';
 import { Peer } from './peer';
 import { Platform } from './platform';
 import { renderPodTemplate, volumeNameFor, type AppPort } from './pod-template';
@@ -59,7 +59,7 @@ export interface SecureAppProps {
   /**
    * Ports the app listens on. The first one is the default for probes and connections.
    *
-   * @default - no ports (no Service)
+   * @default - no ports (no Service, except the headless governing Service of a StatefulSet)
    */
   readonly ports?: readonly (number | AppPort)[];
   /**
@@ -129,9 +129,10 @@ export interface SecureAppProps {
    */
   readonly readiness?: HealthCheck;
   /**
-   * Liveness probe (long-running kinds).
+   * Liveness probe (long-running kinds). The default is twice as tolerant as the readiness probe,
+   * so a pod that is only busy is taken out of rotation before it is restarted.
    *
-   * @default - the readiness probe
+   * @default - the readiness probe with twice its failureThreshold
    */
   readonly liveness?: HealthCheck;
   /**
@@ -140,6 +141,14 @@ export interface SecureAppProps {
    * @default - none
    */
   readonly schedule?: string;
+  /**
+   * How many seconds after its scheduled time a CronJob run may still start (CronJob only, at
+   * least 10). A run that could not start in time (the controller was unavailable, or the previous
+   * run was still going) is skipped instead of starting at an unexpected hour.
+   *
+   * @default 600
+   */
+  readonly startingDeadlineSeconds?: number;
   /**
    * Persistent storage (StatefulSet only).
    *
@@ -517,6 +526,15 @@ export class SecureApp extends Construct {
       else if (!CRON.test(props.schedule.trim()))
         problems.push(`schedule '${props.schedule}' is not a cron expression (e.g. '0 3 * * *').`);
     } else if (props.schedule !== undefined) problems.push(`schedule is only supported for kind CronJob.`);
+    const deadline = props.startingDeadlineSeconds;
+    if (deadline !== undefined) {
+      if (this.kind !== WorkloadKind.CRON_JOB)
+        problems.push(`startingDeadlineSeconds is only supported for kind CronJob.`);
+      else if (!Number.isInteger(deadline) || deadline < 10)
+        problems.push(
+          `startingDeadlineSeconds ${deadline} must be a whole number >= 10: the CronJob controller checks schedules every 10 seconds, so a shorter deadline can skip every run.`,
+        );
+    }
     if (props.storage !== undefined) {
       if (this.kind !== WorkloadKind.STATEFUL_SET)
         problems.push(`storage is only supported for kind StatefulSet.`);
@@ -574,7 +592,7 @@ export class SecureApp extends Construct {
           writablePaths: this.writablePaths,
           extraVolumes: this.extraVolumes,
           readiness: isJob ? undefined : (props.readiness ?? {}),
-          liveness: isJob ? undefined : (props.liveness ?? props.readiness ?? {}),
+          liveness: isJob ? undefined : (props.liveness ?? livenessFromReadiness(props.readiness ?? {})),
           serviceAccountName: this.serviceAccountName,
           // The token is the app's API identity; only apps that declared API access get one.
           mountToken,
@@ -597,19 +615,20 @@ export class SecureApp extends Construct {
       labels,
     );
 
-    if (this.ports.length > 0) {
-      const service: Record<string, unknown> = {
-        type: 'ClusterIP',
-        selector: { ...this.selectorLabels },
-        ports: this.ports.map((p) => ({
+    // A StatefulSet's governing Service (its spec.serviceName) is headless so each replica gets a
+    // stable DNS name; it exists even without ports, which only a headless Service may lack.
+    const statefulSet = this.kind === WorkloadKind.STATEFUL_SET;
+    if (this.ports.length > 0 || statefulSet) {
+      const service: Record<string, unknown> = { type: 'ClusterIP', selector: { ...this.selectorLabels } };
+      if (this.ports.length > 0) {
+        service.ports = this.ports.map((p) => ({
           name: p.name,
           port: p.port,
           protocol: p.protocol,
           targetPort: p.name,
-        })),
-      };
-      // A StatefulSet's governing Service is headless so each replica gets a stable DNS name.
-      if (this.kind === WorkloadKind.STATEFUL_SET) service.clusterIP = 'None';
+        }));
+      }
+      if (statefulSet) service.clusterIP = 'None';
       ns.namespaced('Service', 'v1', 'Service', this.name, { spec: service }, this, labels);
     }
     if (multi) {
@@ -675,6 +694,8 @@ export class SecureApp extends Construct {
           failedJobsHistoryLimit: 1,
           jobTemplate: { spec: jobSpec },
           schedule: props.schedule,
+          startingDeadlineSeconds:
+            props.startingDeadlineSeconds ?? HARDENED_DEFAULTS.cronJobStartingDeadlineSeconds,
           successfulJobsHistoryLimit: 3,
         };
     }

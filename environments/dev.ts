@@ -1,4 +1,7 @@
-/** Development: one replica, small resources, digests still pinned by the blueprint but not required. */
+/**
+ * Development: two replicas (so disruption budgets and spreading are exercised before staging),
+ * small resources, digests still pinned by the blueprint but not required.
+ */
 import { defineEnvironment } from './schema';
 import { RESOURCE_PROFILES } from './shared';
 
@@ -6,8 +9,8 @@ export const dev = defineEnvironment('environments/dev.ts', {
   name: 'dev',
   pssVersion: 'v1.37',
   requireImageDigests: false,
-  defaultReplicas: 1,
-  minDeploymentReplicas: 1,
+  defaultReplicas: 2,
+  minDeploymentReplicas: 2,
   resourceProfiles: RESOURCE_PROFILES.reduced,
   ingressController: { namespace: 'ingress-nginx', podLabels: { 'app.kubernetes.io/name': 'ingress-nginx' } },
   kubernetesApi: { cidr: '10.0.0.1/32', port: 6443 },

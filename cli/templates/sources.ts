@@ -178,10 +178,10 @@ export function sourceFiles(o: ProjectOptions): Map<string, string> {
       'environments/dev.ts',
       environment(o, {
         name: 'dev',
-        summary: 'Development: one replica, reduced resources, images may be unpinned.',
+        summary: 'Development: two replicas, reduced resources, images may be unpinned.',
         digests: false,
-        replicas: 1,
-        minReplicas: 1,
+        replicas: 2,
+        minReplicas: 2,
         profiles: 'reduced',
         refresh: '15m',
       }),

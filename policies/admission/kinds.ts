@@ -21,6 +21,7 @@ export const KIND_RESOURCES: Readonly<Record<string, KindResource>> = {
     resources: ['replicationcontrollers'],
     namespaced: true,
   },
+  Namespace: { group: '', version: 'v1', resources: ['namespaces'], namespaced: false },
   Service: { group: '', version: 'v1', resources: ['services'], namespaced: true },
   DaemonSet: { group: 'apps', version: 'v1', resources: ['daemonsets'], namespaced: true },
   Deployment: { group: 'apps', version: 'v1', resources: ['deployments'], namespaced: true },

@@ -3,7 +3,8 @@
  * kind and list its containers, so a guard reads `variables.containers` whatever the kind is.
  */
 import { SUPPRESS_ANNOTATION } from '../suppressions';
-import { equals, lit } from './cel';
+import { equals, lit, litList } from './cel';
+import { GUARDED_POD_KINDS } from './kinds';
 
 /** A `spec.variables` entry. */
 export interface Variable {
@@ -47,6 +48,17 @@ export const POD_VARIABLES: readonly Variable[] = [
   { name: 'userNamespace', expression: equals('variables.podSpec', ['hostUsers'], 'false') },
 ];
 
+/** True for the pod-bearing kinds, in CEL. */
+const IS_POD_KIND = `object.kind in ${litList(GUARDED_POD_KINDS)}`;
+
+/**
+ * The pod variables of a policy that also checks other kinds (a Namespace, a Service): those
+ * objects see an empty pod template, so the variables evaluate without error for them.
+ */
+export const MIXED_POD_VARIABLES: readonly Variable[] = POD_VARIABLES.map((v) =>
+  v.name === 'podTemplate' ? { ...v, expression: `${IS_POD_KIND} ? (${v.expression}) : {}` } : v,
+);
+
 /** A `spec.matchConditions` entry. */
 export interface MatchCondition {
   readonly name: string;
@@ -69,6 +81,12 @@ export const POD_MATCH_CONDITIONS: readonly MatchCondition[] = [
     ].join(''),
   },
 ];
+
+/** The match conditions of a policy that also checks other kinds: those are judged on every update. */
+export const MIXED_POD_MATCH_CONDITIONS: readonly MatchCondition[] = POD_MATCH_CONDITIONS.map((c) => ({
+  ...c,
+  expression: `!(${IS_POD_KIND}) || ${c.expression}`,
+}));
 
 /** The `suppressions` variable: the object's suppression annotation and, for pod-bearing kinds, its pod template's. */
 export function suppressionsVariable(podBearing: boolean): Variable {

@@ -11,7 +11,13 @@ import type { K8sObject } from '../types';
 import { litList, lit } from './cel';
 import type { Guard } from './guard';
 import { GUARDED_POD_KINDS, resourceOf, resourceRulesFor } from './kinds';
-import { POD_MATCH_CONDITIONS, POD_VARIABLES, suppressionsVariable } from './pod';
+import {
+  MIXED_POD_MATCH_CONDITIONS,
+  MIXED_POD_VARIABLES,
+  POD_MATCH_CONDITIONS,
+  POD_VARIABLES,
+  suppressionsVariable,
+} from './pod';
 import { GUARDED_PSS_VERSION } from './pss';
 import { GUARDS } from './registry';
 
@@ -111,9 +117,14 @@ function policy(
   options: AdmissionPolicyOptions,
 ): AdmissionObject {
   const kinds = unique(guards.flatMap((g) => g.kinds));
-  const podKinds = kinds.every((k) => GUARDED_POD_KINDS.includes(k));
+  const podKinds = kinds.some((k) => GUARDED_POD_KINDS.includes(k));
+  // A pack may also guard other kinds (Namespaces in the workload pack, Services in the network
+  // pack): those objects see an empty pod and are judged on every update.
+  const mixed = podKinds && kinds.some((k) => !GUARDED_POD_KINDS.includes(k));
   const honor = options.honorSuppressions ?? false;
-  const variables = [...(podKinds ? POD_VARIABLES : []), ...(honor ? [suppressionsVariable(podKinds)] : [])];
+  const podVariables = mixed ? MIXED_POD_VARIABLES : POD_VARIABLES;
+  const conditions = mixed ? MIXED_POD_MATCH_CONDITIONS : POD_MATCH_CONDITIONS;
+  const variables = [...(podKinds ? podVariables : []), ...(honor ? [suppressionsVariable(podKinds)] : [])];
   const annotations: Record<string, string> = { 'bulwark.dev/rules': guards.map((g) => g.ruleId).join(',') };
   if (pack === 'pss') annotations['bulwark.dev/pss-level'] = `restricted@${GUARDED_PSS_VERSION}`;
   return {
@@ -123,7 +134,7 @@ function policy(
     spec: {
       failurePolicy: 'Fail',
       matchConstraints: { resourceRules: resourceRulesFor(kinds) },
-      ...(podKinds ? { matchConditions: POD_MATCH_CONDITIONS.map((c) => ({ ...c })) } : {}),
+      ...(podKinds ? { matchConditions: conditions.map((c) => ({ ...c })) } : {}),
       ...(variables.length > 0 ? { variables: variables.map((v) => ({ ...v })) } : {}),
       validations: guards.map((g) => validation(g, kinds, honor)),
     },

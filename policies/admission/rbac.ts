@@ -87,6 +87,10 @@ const GRANT_RULES: readonly [string, readonly Permission[]][] = [
     ],
   ],
   [
+    'rbac.ephemeral-containers',
+    [{ apiGroup: '', resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] }],
+  ],
+  [
     'rbac.escalate-bind-impersonate',
     [
       {
@@ -105,6 +109,16 @@ const GRANT_RULES: readonly [string, readonly Permission[]][] = [
   ],
   ['rbac.service-account-token', [{ apiGroup: '', resources: ['serviceaccounts/token'], verbs: ['create'] }]],
   [
+    'rbac.status-subresource-write',
+    [
+      {
+        apiGroup: '',
+        resources: ['services/status', 'pods/status', 'nodes/status'],
+        verbs: ['update', 'patch'],
+      },
+    ],
+  ],
+  [
     'rbac.webhook-config',
     [
       {
@@ -116,12 +130,72 @@ const GRANT_RULES: readonly [string, readonly Permission[]][] = [
   ],
 ];
 
+const DELETE = ['delete', 'deletecollection'];
+
+/** Role guards whose rule lets a rule limited by resourceNames pass: rule id -> permissions. */
+const GRANT_RULES_UNLESS_NAMED: readonly [string, readonly Permission[]][] = [
+  [
+    'rbac.audit-trail-deletion',
+    [
+      { apiGroup: '', resources: ['events'], verbs: DELETE },
+      { apiGroup: 'events.k8s.io', resources: ['events'], verbs: DELETE },
+      { apiGroup: '', resources: ['pods/log'], verbs: ['delete'] },
+    ],
+  ],
+  ['rbac.create-persistent-volumes', [{ apiGroup: '', resources: ['persistentvolumes'], verbs: ['create'] }]],
+  [
+    'rbac.delete-rights',
+    [
+      {
+        apiGroup: '',
+        resources: ['pods', 'secrets', 'services', 'replicationcontrollers', 'namespaces'],
+        verbs: DELETE,
+      },
+      {
+        apiGroup: 'apps',
+        resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'],
+        verbs: DELETE,
+      },
+      { apiGroup: 'batch', resources: ['jobs', 'cronjobs'], verbs: DELETE },
+    ],
+  ],
+];
+
+/** ConfigMaps that configure the cluster: a named configmap write is reported only for these. */
+const CLUSTER_CONFIGMAPS = [
+  'aws-auth',
+  'coredns',
+  'coredns-custom',
+  'extension-apiserver-authentication',
+  'kube-dns',
+  'kube-proxy',
+];
+const CONFIGMAP_WRITE: readonly Permission[] = [
+  { apiGroup: '', resources: ['configmaps'], verbs: ['update', 'patch'] },
+];
+
 export const RBAC_GUARDS: readonly Guard[] = [
   ...GRANT_RULES.map(([ruleId, permissions]) => ({
     ruleId,
     kinds: ROLES,
     expression: noRuleGrants(permissions),
   })),
+  ...GRANT_RULES_UNLESS_NAMED.map(([ruleId, permissions]) => ({
+    ruleId,
+    kinds: ROLES,
+    expression: noRuleGrants(permissions, true),
+  })),
+  {
+    ruleId: 'rbac.configmap-write',
+    kinds: ROLES,
+    // A rule limited by resourceNames passes unless it names a ConfigMap that configures the cluster.
+    expression: `(!has(object.rules) || object.rules.all(r, ${any(
+      not(grants(CONFIGMAP_WRITE)),
+      presentAnd('r', ['resourceNames'], (n) =>
+        all(`size(${n}) > 0`, not(any(...CLUSTER_CONFIGMAPS.map((c) => `${lit(c)} in ${n}`)))),
+      ),
+    )}))`,
+  },
   {
     ruleId: 'rbac.secrets-read',
     kinds: ROLES,
@@ -181,5 +255,23 @@ export const RBAC_GUARDS: readonly Guard[] = [
     ruleId: 'rbac.default-service-account-binding',
     kinds: BINDINGS,
     expression: noSubject(subjectIs('ServiceAccount', ['default'])),
+  },
+  {
+    ruleId: 'rbac.system-masters-binding',
+    kinds: BINDINGS,
+    // The built-in ClusterRoleBinding of cluster-admin to system:masters is not reported.
+    expression: any(
+      all(
+        "object.kind == 'ClusterRoleBinding'",
+        presentAnd('object', ['roleRef', 'kind'], (k) => `${k} == 'ClusterRole'`),
+        presentAnd('object', ['roleRef', 'name'], (n) => `${n} == 'cluster-admin'`),
+        presentAnd(
+          'object',
+          ['subjects'],
+          (s) => `size(${s}) > 0 && ${s}.all(s, ${subjectIs('Group', ['system:masters'])})`,
+        ),
+      ),
+      noSubject(subjectIs('Group', ['system:masters'])),
+    ),
   },
 ];

@@ -45,6 +45,12 @@ const OTHERS: readonly Unguarded[] = [
     reason: 'The verdict depends on which Services exist in the namespace.',
   },
   {
+    ruleId: 'network.instance-metadata-egress',
+    category: 'inexpressible',
+    reason:
+      'It needs CIDR containment over IPv4 and IPv6, with except lists and port ranges. Plain CEL has no IP arithmetic, and the offline evaluator that proves every guard against `bulwark check` lacks the Kubernetes IP library, so a guard could not be shown to agree.',
+  },
+  {
     ruleId: 'network.namespace-default-deny',
     category: 'cross-object',
     reason: 'The verdict depends on the NetworkPolicies of the namespace, not on the Namespace object.',
@@ -60,6 +66,18 @@ const OTHERS: readonly Unguarded[] = [
     ruleId: 'network.workload-not-isolated',
     category: 'cross-object',
     reason: 'The verdict depends on which NetworkPolicies of the namespace select the pods.',
+  },
+  {
+    ruleId: 'rbac.role-ref-missing',
+    category: 'cross-object',
+    reason:
+      'The verdict depends on whether the referenced Role or ClusterRole exists, which a policy evaluating the binding cannot see.',
+  },
+  {
+    ruleId: 'rbac.workload-service-account-privileged',
+    category: 'cross-object',
+    reason:
+      "The verdict depends on every RoleBinding, ClusterRoleBinding and role that reaches the workload's ServiceAccount, which a policy evaluating the workload cannot see.",
   },
   {
     ruleId: 'secrets.configmap-credential',
@@ -93,6 +111,7 @@ const OTHERS: readonly Unguarded[] = [
   },
   { ruleId: 'workload.cpu-limit', category: 'cross-object', reason: LIMIT_RANGE },
   { ruleId: 'workload.cpu-request', category: 'cross-object', reason: LIMIT_RANGE },
+  { ruleId: 'workload.cronjob-deadline', category: 'advisory', reason: ADVISORY },
   {
     ruleId: 'workload.default-namespace',
     category: 'not-at-admission',
@@ -100,11 +119,18 @@ const OTHERS: readonly Unguarded[] = [
       'Every object reaching admission has a namespace, and the bindings select only Bulwark-managed namespaces, never `default`.',
   },
   {
+    ruleId: 'workload.default-service-account-token',
+    category: 'not-at-admission',
+    reason:
+      "The service account controller creates every namespace's `default` ServiceAccount without the field; denying that create would leave namespaces without it. SecureNamespace sets the field on its own `default` account.",
+  },
+  {
     ruleId: 'workload.deprecated-api-version',
     category: 'not-at-admission',
     reason:
       'The API server does not serve removed versions, so such a request fails before admission; policies see objects converted to the version they match.',
   },
+  { ruleId: 'workload.deprecated-service-account-field', category: 'advisory', reason: ADVISORY },
   {
     ruleId: 'workload.duplicate-env-var',
     category: 'inexpressible',
@@ -113,15 +139,36 @@ const OTHERS: readonly Unguarded[] = [
   },
   { ruleId: 'workload.ephemeral-storage-limit', category: 'cross-object', reason: LIMIT_RANGE },
   { ruleId: 'workload.ephemeral-storage-request', category: 'cross-object', reason: LIMIT_RANGE },
+  { ruleId: 'workload.explicit-security-context', category: 'advisory', reason: ADVISORY },
+  { ruleId: 'workload.host-aliases', category: 'advisory', reason: ADVISORY },
   { ruleId: 'workload.hpa-replicas', category: 'advisory', reason: ADVISORY },
   {
     ruleId: 'workload.hpa-target',
     category: 'cross-object',
     reason: 'The verdict depends on whether the scale target exists in the namespace.',
   },
+  { ruleId: 'workload.identical-probes', category: 'advisory', reason: ADVISORY },
   { ruleId: 'workload.image-pull-policy', category: 'advisory', reason: ADVISORY },
+  { ruleId: 'workload.job-ttl', category: 'advisory', reason: ADVISORY },
+  {
+    ruleId: 'workload.label-values',
+    category: 'not-at-admission',
+    reason:
+      'The API server validates labels and label selectors before admission policies run and rejects invalid ones, so no such object reaches them.',
+  },
   { ruleId: 'workload.memory-limit', category: 'cross-object', reason: LIMIT_RANGE },
   { ruleId: 'workload.memory-request', category: 'cross-object', reason: LIMIT_RANGE },
+  {
+    ruleId: 'workload.namespace-limit-range',
+    category: 'cross-object',
+    reason: 'The verdict depends on the LimitRanges of the namespace, not on the Namespace object.',
+  },
+  { ruleId: 'workload.namespace-pod-security-version', category: 'advisory', reason: ADVISORY },
+  {
+    ruleId: 'workload.namespace-resource-quota',
+    category: 'cross-object',
+    reason: 'The verdict depends on the ResourceQuotas of the namespace, not on the Namespace object.',
+  },
   {
     ruleId: 'workload.pdb-policy',
     category: 'cross-object',
@@ -132,13 +179,31 @@ const OTHERS: readonly Unguarded[] = [
     category: 'cross-object',
     reason: 'The verdict depends on the PodDisruptionBudgets of the namespace.',
   },
+  { ruleId: 'workload.privileged-port', category: 'advisory', reason: ADVISORY },
   { ruleId: 'workload.recommended-labels', category: 'advisory', reason: ADVISORY },
+  { ruleId: 'workload.replicas', category: 'advisory', reason: ADVISORY },
   { ruleId: 'workload.rolling-update-strategy', category: 'advisory', reason: ADVISORY },
   {
     ruleId: 'workload.selector-mismatch',
     category: 'not-at-admission',
     reason:
       'The API server validation of apps/v1 controllers already rejects a missing, empty or mismatched selector before admission policies run.',
+  },
+  {
+    ruleId: 'workload.service-account-missing',
+    category: 'cross-object',
+    reason: 'The verdict depends on the ServiceAccounts of the namespace.',
+  },
+  {
+    ruleId: 'workload.statefulset-service-name',
+    category: 'cross-object',
+    reason: 'The verdict depends on the Services of the namespace.',
+  },
+  {
+    ruleId: 'workload.system-namespace',
+    category: 'not-at-admission',
+    reason:
+      'The bindings select only Bulwark-managed namespaces, and SecureNamespace refuses the names kube-system, kube-public and kube-node-lease, so no such object reaches the guardrails.',
   },
   { ruleId: 'workload.topology-spread', category: 'advisory', reason: ADVISORY },
 ];

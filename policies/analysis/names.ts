@@ -25,3 +25,17 @@ export function namesByNamespace(
 export function exists(context: RuleContext, kind: string, namespace: string, name: string): boolean {
   return namesByNamespace(context, kind).get(namespace)?.has(name) ?? false;
 }
+
+/**
+ * True when the input holds the Namespace object `name`. Rules that judge what a namespace lacks
+ * (a ServiceAccount, a Service) only do so for namespaces the input declares, so checking a single
+ * file of a larger set reports nothing it cannot see.
+ */
+export function declaresNamespace(context: RuleContext, name: string): boolean {
+  return context
+    .memo(
+      'analysis.declaredNamespaces',
+      () => new Set(context.ofKind('Namespace').map((s) => s.object.metadata?.name ?? '')),
+    )
+    .has(name);
+}

@@ -1,8 +1,8 @@
 /**
- * Probe presence on regular containers: init containers run to completion and ephemeral containers
- * cannot have probes, so only `containers` are judged.
+ * Probe presence on regular containers (init containers run to completion and ephemeral containers
+ * cannot have probes, so only `containers` are judged), and probes compared as the kubelet runs them.
  */
-import { containersOf, isObject, podTargetOf } from '../k8s';
+import { containersOf, isObject, podTargetOf, type Json } from '../k8s';
 import type { Rule } from '../rule';
 
 /** The check of a rule that wants `<field>` (e.g. `readinessProbe`) on every regular container. */
@@ -14,4 +14,40 @@ export function missingProbeCheck(field: 'livenessProbe' | 'readinessProbe', nou
       .filter((c) => c.list === 'containers' && !isObject(c.container[field]))
       .map((c) => ({ path: `${c.path}.${field}`, message: `container "${c.name}" has no ${noun}` }));
   };
+}
+
+/** Probe fields the API server defaults when they are unset, with their defaults. */
+const PROBE_DEFAULTS: Readonly<Json> = {
+  initialDelaySeconds: 0,
+  timeoutSeconds: 1,
+  periodSeconds: 10,
+  successThreshold: 1,
+  failureThreshold: 3,
+};
+
+/** JSON with object keys sorted, so equal values print equally. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (isObject(value))
+    return `{${Object.keys(value)
+      .filter((k) => value[k] !== undefined && value[k] !== null)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(value[k])}`)
+      .join(',')}}`;
+  return JSON.stringify(value);
+}
+
+/**
+ * A probe as the kubelet runs it, as comparable text: the API server's defaults filled in (timings,
+ * and an httpGet's `path: /` and `scheme: HTTP`), so a probe that spells a default out equals one
+ * that leaves it unset.
+ */
+export function effectiveProbe(probe: Json): string {
+  const out: Json = { ...PROBE_DEFAULTS };
+  for (const [k, v] of Object.entries(probe)) if (v !== undefined && v !== null) out[k] = v;
+  if (isObject(probe.httpGet)) {
+    const httpGet = probe.httpGet;
+    out.httpGet = { ...httpGet, path: httpGet.path || '/', scheme: httpGet.scheme || 'HTTP' };
+  }
+  return canonical(out);
 }

@@ -12,7 +12,8 @@ import { arr, namespaceOf, obj, podTargetOf, str } from '../k8s';
 import { serviceAccountNameOf } from '../analysis/service-accounts';
 import type { K8sObject } from '../types';
 import { DANGERS, dangerDetail, wildcardDetail, type DangerId } from './dangers';
-import { resolveRoles, roleKey, type RoleRule } from './roles';
+import { BUILT_IN_ROLES } from './built-in';
+import { resolveRoles, roleKey, type ResolvedRole, type RoleRule } from './roles';
 
 /** One rule granted to an account, with the binding chain that grants it. */
 export interface Grant {
@@ -75,7 +76,19 @@ const GROUPS = (namespace: string) => [
 
 /** Effective permissions of every ServiceAccount the input shows. */
 export function computeEffectivePermissions(objects: readonly K8sObject[]): RbacAnalysis {
-  const roles = resolveRoles(objects);
+  return analyze(objects, resolveRoles(objects));
+}
+
+/**
+ * The same, with a reference to `cluster-admin`, `admin` or `edit` that the input does not ship
+ * resolved to the rules the API server creates for it (`BUILT_IN_ROLES`) instead of left
+ * unresolved: for rules that judge what a binding to a built-in role hands out.
+ */
+export function computeEffectivePermissionsWithBuiltIns(objects: readonly K8sObject[]): RbacAnalysis {
+  return analyze(objects, new Map([...BUILT_IN_ROLES, ...resolveRoles(objects)]));
+}
+
+function analyze(objects: readonly K8sObject[], roles: ReadonlyMap<string, ResolvedRole>): RbacAnalysis {
   const accounts = new Map<
     string,
     { namespace: string; name: string; declared: boolean; usedBy: string[] }
@@ -138,7 +151,7 @@ export function computeEffectivePermissions(objects: readonly K8sObject[]): Rbac
   return { serviceAccounts, unresolved: unresolved.sort() };
 }
 
-function bindingOf(o: K8sObject, roles: ReturnType<typeof resolveRoles>): Binding {
+function bindingOf(o: K8sObject, roles: ReadonlyMap<string, ResolvedRole>): Binding {
   const cluster = o.kind === 'ClusterRoleBinding';
   const namespace = namespaceOf(o);
   const ref = obj(o.roleRef);

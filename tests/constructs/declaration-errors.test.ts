@@ -104,6 +104,16 @@ describe('invalid declarations', () => {
       "SecureApp 'shop/orders': schedule is required for kind CronJob (e.g. '0 3 * * *').",
     ],
     [
+      'CronJob starting deadline below the controller period',
+      declare({ kind: WorkloadKind.CRON_JOB, ports: [], schedule: '0 3 * * *', startingDeadlineSeconds: 5 }),
+      "SecureApp 'shop/orders': startingDeadlineSeconds 5 must be a whole number >= 10: the CronJob controller checks schedules every 10 seconds, so a shorter deadline can skip every run.",
+    ],
+    [
+      'starting deadline on a Deployment',
+      declare({ startingDeadlineSeconds: 600 }),
+      "SecureApp 'shop/orders': startingDeadlineSeconds is only supported for kind CronJob.",
+    ],
+    [
       'ports on a Job',
       declare({ kind: WorkloadKind.JOB }),
       "SecureApp 'shop/orders': ports are not supported for kind Job: jobs serve no traffic.",

@@ -1,4 +1,6 @@
 import { Peer, SecureApp, SecureNamespace, WorkloadKind } from '../../constructs';
+import { evaluate } from '../../policies/engine';
+import { statefulsetServiceName } from '../../policies/rules/workload/statefulset-service-name';
 import { find, objectsOf, testPlatform } from '../helpers/chart';
 
 const IMAGE = 'registry.example.com/shop/orders:1.0.0@sha256:' + 'a'.repeat(64);
@@ -87,6 +89,9 @@ describe('SecureApp', () => {
       .template.spec.containers[0];
     expect(c.readinessProbe.httpGet).toEqual({ path: '/ready', port: 8080 });
     expect(c.livenessProbe.httpGet).toEqual({ path: '/ready', port: 8080 });
+    // The same check, twice as tolerant: a busy pod leaves rotation before it is restarted.
+    expect(c.readinessProbe.failureThreshold).toBe(3);
+    expect(c.livenessProbe.failureThreshold).toBe(6);
     const job = find(build({ kind: WorkloadKind.JOB, ports: [] }).objects(), 'Job', 'orders').spec.template
       .spec.containers[0];
     expect(job.readinessProbe).toBeUndefined();
@@ -164,6 +169,23 @@ describe('SecureApp', () => {
         'app.kubernetes.io/part-of',
       ]);
     }
+  });
+
+  test('a StatefulSet without ports still gets the headless Service its serviceName names', () => {
+    const objects = build({
+      kind: WorkloadKind.STATEFUL_SET,
+      ports: [],
+      readiness: { command: ['/bin/check'] },
+    }).objects();
+    expect(find(objects, 'StatefulSet', 'orders').spec.serviceName).toBe('orders');
+    expect(find(objects, 'Service', 'orders', 'shop').spec).toEqual({
+      clusterIP: 'None',
+      selector: { 'app.kubernetes.io/instance': 'shop-orders', 'app.kubernetes.io/name': 'orders' },
+      type: 'ClusterIP',
+    });
+    const sources = objects.map((object, i) => ({ object, file: 'app', line: i + 1 }));
+    const findings = evaluate(sources, { rules: [statefulsetServiceName] }).findings;
+    expect(findings).toEqual([]);
   });
 
   test('a digest-pinned image is pulled IfNotPresent, a tag-only one Always', () => {

@@ -20,6 +20,15 @@ const hostNetworkDeployment = (name: string) => {
   return web;
 };
 
+/** The blueprint's web Deployment, renamed, with its container changed by `change`. */
+const webVariant = (name: string, change: (container: Record<string, any>) => void) => {
+  const web = structuredClone(objects.find((o) => o.kind === 'Deployment' && o.metadata.name === 'web')!);
+  web.metadata.name = name;
+  change(web.spec.template.spec.containers[0]);
+  return web;
+};
+const DIGEST = `@sha256:${'0123456789abcdef'.repeat(4)}`;
+
 /** Rule ids the engine reports for one object (in the context of the blueprint). */
 const engineRuleIds = (object: Record<string, any>) =>
   evaluate(
@@ -90,7 +99,9 @@ test.each([
       apiVersion: 'rbac.authorization.k8s.io/v1',
       kind: 'Role',
       metadata: { name: 'everything', namespace: 'storefront' },
-      rules: [{ apiGroups: [''], resources: ['configmaps'], verbs: ['*'] }],
+      // Leases, not ConfigMaps: `*` on configmaps also grants update, which rbac.configmap-write
+      // judges first, and the API server names only the first validation that fails.
+      rules: [{ apiGroups: ['coordination.k8s.io'], resources: ['leases'], verbs: ['*'] }],
     }),
     'rbac.wildcard-rules',
   ],
@@ -121,6 +132,51 @@ test.each([
       },
     }),
     'network.allow-all-peers',
+  ],
+  [
+    'a Service publishing SSH',
+    () => ({
+      apiVersion: 'v1',
+      kind: 'Service',
+      metadata: { name: 'ssh', namespace: 'storefront' },
+      spec: { selector: { 'app.kubernetes.io/name': 'web' }, ports: [{ port: 22, targetPort: 2222 }] },
+    }),
+    'network.ssh-port',
+  ],
+  [
+    'the Namespace itself relabelled to enforce privileged',
+    () => {
+      const ns = structuredClone(
+        objects.find((o) => o.kind === 'Namespace' && o.metadata.name === 'storefront')!,
+      );
+      ns.metadata.labels['pod-security.kubernetes.io/enforce'] = 'privileged';
+      return ns;
+    },
+    'workload.namespace-pod-security',
+  ],
+  // The workload pack's regular expressions, run by the API server's RE2.
+  [
+    'a Deployment whose container runs sudo in a shell script',
+    () =>
+      webVariant('sudoer', (c) => {
+        c.command = ['/bin/sh', '-c'];
+        c.args = ['set -e\nsudo -u web /app/server'];
+      }),
+    'workload.sudo-command',
+  ],
+  [
+    'a Deployment pulling from the frozen k8s.gcr.io',
+    () => webVariant('frozen', (c) => (c.image = `K8S.gcr.io/pause:3.9${DIGEST}`)),
+    'workload.deprecated-registry',
+  ],
+  [
+    'a Deployment running Tiller on every interface',
+    () =>
+      webVariant('tiller', (c) => {
+        c.image = `ghcr.io/helm/tiller:v2.17.0${DIGEST}`;
+        c.args = ['--listen=localhost:44134', '--listen=0.0.0.0:44134'];
+      }),
+    'workload.tiller',
   ],
 ])(
   '%s in a managed namespace is denied with the rule id, as the engine reports it',

@@ -4,7 +4,11 @@
  */
 import { ENVIRONMENTS } from '../../environments';
 import { synthesizeEnvironment } from '../../environments/synthesize';
-import { computeEffectivePermissions, type RbacAnalysis } from '../../policies/rbac';
+import {
+  computeEffectivePermissions,
+  computeEffectivePermissionsWithBuiltIns,
+  type RbacAnalysis,
+} from '../../policies/rbac';
 import type { K8sObject } from '../../policies/types';
 
 const RBAC = 'rbac.authorization.k8s.io/v1';
@@ -300,3 +304,56 @@ describe.each(Object.values(ENVIRONMENTS).map((e) => [e.name, e] as const))(
     });
   },
 );
+
+test('built-in roles: resolved only on request, to upstream rules, and never over a role the input ships', () => {
+  const objects = [
+    binding('ClusterRoleBinding', 'admins', { kind: 'ClusterRole', name: 'cluster-admin' }, [
+      { kind: 'ServiceAccount', name: 'ops', namespace: 'a' },
+    ]),
+    binding(
+      'RoleBinding',
+      'editors',
+      { kind: 'ClusterRole', name: 'edit' },
+      [{ kind: 'ServiceAccount', name: 'ci' }],
+      'a',
+    ),
+    binding(
+      'RoleBinding',
+      'viewers',
+      { kind: 'ClusterRole', name: 'view' },
+      [{ kind: 'ServiceAccount', name: 'ci' }],
+      'a',
+    ),
+  ];
+  expect(computeEffectivePermissions(objects).unresolved).toEqual([
+    'ClusterRoleBinding admins → ClusterRole cluster-admin',
+    'RoleBinding a/editors → ClusterRole edit',
+    'RoleBinding a/viewers → ClusterRole view',
+  ]);
+  const result = computeEffectivePermissionsWithBuiltIns(objects);
+  // view grants nothing dangerous and is left to the cluster: it stays unresolved.
+  expect(result.unresolved).toEqual(['RoleBinding a/viewers → ClusterRole view']);
+  expect(grants(result)).toEqual({
+    'a/ci': [
+      'a get,list,watch pods/attach,pods/proxy,pods/exec,pods/portforward,secrets,services/proxy (RoleBinding a/editors → ClusterRole edit as ServiceAccount)',
+      'a impersonate serviceaccounts (RoleBinding a/editors → ClusterRole edit as ServiceAccount)',
+      'a create,update,patch,delete,deletecollection pods,pods/attach,pods/proxy,pods/exec,pods/portforward (RoleBinding a/editors → ClusterRole edit as ServiceAccount)',
+    ],
+    'a/ops': [
+      '* * * (ClusterRoleBinding admins → ClusterRole cluster-admin as ServiceAccount)',
+      '* *  (ClusterRoleBinding admins → ClusterRole cluster-admin as ServiceAccount)',
+    ],
+  });
+  expect(result.serviceAccounts.find((a) => a.name === 'ci')!.grants.map((g) => g.rule.origin)).toEqual([
+    'ClusterRole system:aggregate-to-edit rules[0]',
+    'ClusterRole system:aggregate-to-edit rules[1]',
+    'ClusterRole system:aggregate-to-edit rules[2]',
+  ]);
+  const shipped = computeEffectivePermissionsWithBuiltIns([
+    clusterRole('edit', [read(['configmaps'])]),
+    ...objects,
+  ]);
+  expect(grants(shipped)['a/ci']).toEqual([
+    'a get,list configmaps (RoleBinding a/editors → ClusterRole edit as ServiceAccount)',
+  ]);
+});

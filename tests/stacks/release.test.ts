@@ -88,7 +88,7 @@ describe('runProgram', () => {
     }
     expect(pulumi.RunError.isInstance(error)).toBe(true);
     expect((error as Error).message).toMatch(
-      /^environment 'dev' does not synthesize: SecureApp '.*': replicas 1 is below/,
+      /^environment 'dev' does not synthesize: SecureApp '[a-z-]+\/[a-z-]+': replicas 2 is below this environment's minimum of 5 for Deployments\.$/,
     );
     await settle(registered);
     expect(registered).toEqual([]);

@@ -4,9 +4,11 @@ import { allowAllPeers } from './allow-all-peers';
 import { ingressBackendMissing } from './ingress-backend-missing';
 import { ingressSnippetAnnotations } from './ingress-snippet-annotations';
 import { ingressTls } from './ingress-tls';
+import { instanceMetadataEgress } from './instance-metadata-egress';
 import { namespaceDefaultDeny } from './namespace-default-deny';
 import { namespaceWideAllowAll } from './namespace-wide-allow-all';
 import { policySelectsNothing } from './policy-selects-nothing';
+import { sshPort } from './ssh-port';
 import { unexpectedReachability } from './unexpected-reachability';
 import { workloadNotIsolated } from './workload-not-isolated';
 
@@ -16,9 +18,11 @@ export const NETWORK_RULES: readonly Rule[] = [
   ingressBackendMissing,
   ingressSnippetAnnotations,
   ingressTls,
+  instanceMetadataEgress,
   namespaceDefaultDeny,
   namespaceWideAllowAll,
   policySelectsNothing,
+  sshPort,
   unexpectedReachability,
   workloadNotIsolated,
 ];

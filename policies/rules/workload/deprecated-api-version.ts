@@ -1,6 +1,7 @@
 /**
  * Objects use API versions that current Kubernetes serves. A removed version fails to apply, and
- * an upgrade blocked on old manifests keeps the cluster on unpatched releases.
+ * an upgrade blocked on old manifests keeps the cluster on unpatched releases. PodSecurityPolicy
+ * (removed in v1.25) has no successor API at all: Pod Security Admission labels replace it.
  *
  * Fields: apiVersion (with kind)
  */
@@ -52,7 +53,7 @@ export const deprecatedApiVersion = defineRule({
   title: 'Objects use API versions that are still served',
   pack: 'workload',
   severity: 'warning',
-  frameworks: ['kbp:META-001'],
+  frameworks: ['kbp:META-001', 'kbp:NS-005'],
   kinds: ['*'],
   description: 'Removed API versions fail to apply and pin clusters to old, unpatched Kubernetes releases.',
   remediation: 'Migrate the object to the replacement API version named in the finding.',

@@ -36,6 +36,10 @@ const image = pick(
   `app:latest${DIGEST}`,
   'app@sha256:short',
   '',
+  'k8s.gcr.io/pause:3.9',
+  'EU.gcr.io/k8s-artifacts-prod/pause',
+  'kubernetesui/dashboard:v2.7.0',
+  'ghcr.io/helm/tiller:v2.17.0',
 );
 const id = pick(0, 1000, 10000, 65534);
 const profile = some({ type: pick('RuntimeDefault', 'Localhost', 'Unconfined') });
@@ -57,7 +61,10 @@ const containerSecurityContext = some({
   privileged: fc.boolean(),
   readOnlyRootFilesystem: fc.boolean(),
   procMount: pick('Default', 'Unmasked'),
-  capabilities: some({ drop: subset('ALL', 'NET_RAW'), add: subset('NET_BIND_SERVICE', 'NET_RAW', 'CHOWN') }),
+  capabilities: some({
+    drop: subset('ALL', 'NET_RAW'),
+    add: subset('NET_BIND_SERVICE', 'NET_RAW', 'CHOWN', 'cap_sys_admin', 'CAP_ALL'),
+  }),
   seccompProfile: profile,
   appArmorProfile: profile,
   seLinuxOptions: seLinux,
@@ -80,9 +87,16 @@ const container = fc.record(
         { name: 'B', valueFrom: { secretKeyRef: { name: 's', key: 'k' } } },
         { name: 'C', valueFrom: { secretKeyRef: {} } },
         { name: 'D', valueFrom: { configMapKeyRef: { name: 'c', key: 'k' } } },
+        { name: 'GITSYNC_GIT', value: '/bin/sh' },
       ),
       { maxLength: 2 },
     ),
+    // Arguments for the sudo and tiller guards; mounts for the writable-host-path guard.
+    command: subset('/bin/sh', '-c', 'make && sudo make install', 'pseudo'),
+    args: subset('--listen=localhost:44134', '--listen=:44134', 'sudoers-check'),
+    volumeMounts: fc.array(some({ name: pick('host', 'tmp', 'both', 'missing'), readOnly: fc.boolean() }), {
+      maxLength: 2,
+    }),
     envFrom: fc.array(
       pick({ secretRef: { name: 's' } }, { secretRef: {} }, { configMapRef: { name: 'c' } }),
       { maxLength: 2 },
@@ -125,6 +139,10 @@ const podSpec = fc.record(
       { name: 'nfs', nfs: { server: 'nfs', path: '/' } },
       { name: 'bare' },
       { name: 'both', configMap: { name: 'c' }, hostPath: { path: '/' } },
+      { name: 'sock', hostPath: { path: '//var/run/./docker.sock/' } },
+      { name: 'etc', hostPath: { path: '/etcetera' } },
+      { name: 'aws', hostPath: { path: '/home/alice/.aws' } },
+      { name: 'logs', hostPath: { path: '/var/log' } },
     ),
   },
   { requiredKeys: ['containers'] },
@@ -215,6 +233,43 @@ const role: fc.Arbitrary<K8sObject> = fc
     rules,
   }));
 
+/** Roles for the delete, status, configmap, persistent-volume and ephemeral-container guards. */
+const GRANT_RESOURCES = [
+  '*',
+  'pods',
+  'pods/*',
+  '*/status',
+  'pods/ephemeralcontainers',
+  'pods/log',
+  'services/status',
+  'nodes/status',
+  'events',
+  'configmaps',
+  'persistentvolumes',
+  'namespaces',
+  'jobs',
+];
+const grantRole: fc.Arbitrary<K8sObject> = fc
+  .tuple(
+    pick('Role', 'ClusterRole'),
+    pick('shop', 'kube-system'),
+    fc.array(
+      some({
+        apiGroups: subset('', '*', 'batch', 'events.k8s.io'),
+        resources: fc.subarray(GRANT_RESOURCES, { maxLength: 3 }),
+        verbs: subset('get', 'create', 'update', 'patch', 'delete', 'deletecollection', '*'),
+        resourceNames: subset('app-config', 'coredns', 'aws-auth'),
+      }),
+      { maxLength: 3 },
+    ),
+  )
+  .map(([kind, namespace, rules]) => ({
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind,
+    metadata: kind === 'Role' ? { name: 'r', namespace } : { name: 'r' },
+    rules,
+  }));
+
 const SUBJECT_NAMES = [
   'system:anonymous',
   'system:unauthenticated',
@@ -301,6 +356,7 @@ const ingress: fc.Arbitrary<K8sObject> = fc
 describe.each([
   ['pod-bearing objects', workload],
   ['Roles and ClusterRoles', role],
+  ['Roles and ClusterRoles with delete, status and configmap grants', grantRole],
   ['bindings', binding],
   ['NetworkPolicies', networkPolicy],
   ['Services', service],

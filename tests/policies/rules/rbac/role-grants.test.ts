@@ -76,3 +76,110 @@ describe('rbac.pod-exec: Roles do not grant exec, attach or port-forward into po
     ).toEqual([]);
   });
 });
+
+import { createPersistentVolumes } from '../../../../policies/rules/rbac/create-persistent-volumes';
+import { deleteRights } from '../../../../policies/rules/rbac/delete-rights';
+import { auditTrailDeletion } from '../../../../policies/rules/rbac/audit-trail-deletion';
+import { statusSubresourceWrite } from '../../../../policies/rules/rbac/status-subresource-write';
+import { ephemeralContainers } from '../../../../policies/rules/rbac/ephemeral-containers';
+
+describe('rbac.create-persistent-volumes: Roles do not create persistent volumes', () => {
+  test('fail: a full wildcard shows up here too, like the other specific risks', () => {
+    expect(
+      run(createPersistentVolumes, role('  - {apiGroups: ["*"], resources: ["*"], verbs: ["*"]}')),
+    ).toEqual([{ path: 'rules[0]', message: 'rules[0] grants "create" on "persistentvolumes"' }]);
+  });
+
+  test('pass: resourceNames (create never matches a named rule), claims, storage classes', () => {
+    const text = role(`
+  - {apiGroups: [""], resources: [persistentvolumes], resourceNames: [pv-1], verbs: [create]}
+  - {apiGroups: [""], resources: [persistentvolumeclaims], verbs: [create]}
+  - {apiGroups: [storage.k8s.io], resources: [storageclasses], verbs: [create]}`);
+    expect(run(createPersistentVolumes, text)).toEqual([]);
+  });
+});
+
+describe('rbac.delete-rights: Roles do not delete workloads, Services, Secrets or namespaces', () => {
+  test('fail: each rule with the verbs and resources it grants, by API group', () => {
+    const text = role(`
+  - {apiGroups: ["*"], resources: ["*"], verbs: [deletecollection]}
+  - {apiGroups: [batch, apps], resources: [cronjobs, statefulsets, jobs], verbs: ["*"]}`);
+    expect(run(deleteRights, text)).toEqual([
+      {
+        path: 'rules[0]',
+        message:
+          'rules[0] grants "deletecollection" on "pods", "secrets", "services", "replicationcontrollers", "namespaces", "deployments", "daemonsets", "statefulsets", "replicasets", "jobs", "cronjobs"',
+      },
+      {
+        path: 'rules[1]',
+        message: 'rules[1] grants "delete", "deletecollection" on "statefulsets", "jobs", "cronjobs"',
+      },
+    ]);
+  });
+
+  test('pass: named objects only; workloads in the wrong API group', () => {
+    const text = role(`
+  - {apiGroups: [""], resources: [pods, secrets], resourceNames: [lock], verbs: [delete]}
+  - {apiGroups: [batch], resources: [deployments], verbs: [delete]}`);
+    expect(run(deleteRights, text)).toEqual([]);
+  });
+});
+
+describe('rbac.audit-trail-deletion: Roles do not delete events or pod logs', () => {
+  test('fail: events of both API groups; pods/log only for delete', () => {
+    const text = role(`
+  - {apiGroups: [events.k8s.io], resources: [events], verbs: [deletecollection]}
+  - {apiGroups: [""], resources: [events, pods/log], verbs: [delete, deletecollection]}`);
+    expect(run(auditTrailDeletion, text)).toEqual([
+      { path: 'rules[0]', message: 'rules[0] grants "deletecollection" on "events"' },
+      { path: 'rules[1]', message: 'rules[1] grants "delete", "deletecollection" on "events", "pods/log"' },
+    ]);
+  });
+
+  test('pass: deletecollection on pods/log is not log deletion; named events', () => {
+    const text = role(`
+  - {apiGroups: [""], resources: [pods/log], verbs: [deletecollection, get]}
+  - {apiGroups: [""], resources: [events], resourceNames: [e1], verbs: [delete]}`);
+    expect(run(auditTrailDeletion, text)).toEqual([]);
+  });
+});
+
+describe('rbac.status-subresource-write: Roles do not write the status of services, pods or nodes', () => {
+  test('fail: */status and pods/* cover the status subresources', () => {
+    const text = role(`
+  - {apiGroups: [""], resources: ["pods/*"], verbs: [update]}
+  - {apiGroups: [""], resources: ["*/status"], verbs: [patch, get]}`);
+    expect(run(statusSubresourceWrite, text)).toEqual([
+      { path: 'rules[0]', message: 'rules[0] grants "update" on "pods/status"' },
+      {
+        path: 'rules[1]',
+        message: 'rules[1] grants "patch" on "services/status", "pods/status", "nodes/status"',
+      },
+    ]);
+  });
+
+  test('pass: writing the object itself, or the status of another API group', () => {
+    const text = role(`
+  - {apiGroups: [""], resources: [services, pods], verbs: [update, patch]}
+  - {apiGroups: [apps], resources: ["*/status"], verbs: [patch]}`);
+    expect(run(statusSubresourceWrite, text)).toEqual([]);
+  });
+});
+
+describe('rbac.ephemeral-containers: Roles do not add ephemeral containers to pods', () => {
+  test('fail: */ephemeralcontainers, even limited to named pods', () => {
+    const text = role(
+      '  - {apiGroups: [""], resources: ["*/ephemeralcontainers"], resourceNames: [web-0], verbs: [patch]}',
+    );
+    expect(run(ephemeralContainers, text)).toEqual([
+      { path: 'rules[0]', message: 'rules[0] grants "patch" on "pods/ephemeralcontainers"' },
+    ]);
+  });
+
+  test('pass: create (kubectl debug needs patch or update) and reads', () => {
+    const text = role(
+      '  - {apiGroups: [""], resources: [pods/ephemeralcontainers], verbs: [get, list, create]}',
+    );
+    expect(run(ephemeralContainers, text)).toEqual([]);
+  });
+});

@@ -1,0 +1,33 @@
+/**
+ * Standalone Jobs set ttlSecondsAfterFinished, so the TTL controller deletes them (and their pods)
+ * once they finish. Without it finished Jobs and pods pile up: their logs, environment and mounted
+ * Secrets stay readable, and they count against the namespace quota. A CronJob's Jobs are cleaned
+ * up by its history limits; Jobs with an owner are left to that owner.
+ *
+ * Fields: spec.ttlSecondsAfterFinished
+ */
+import { arr, obj } from '../../k8s';
+import { defineRule } from '../../rule';
+
+export const jobTtl = defineRule({
+  id: 'workload.job-ttl',
+  title: 'Jobs are deleted after they finish',
+  pack: 'workload',
+  severity: 'info',
+  frameworks: ['kbp:AVL-011'],
+  kinds: ['Job'],
+  description:
+    'Finished Jobs without a TTL stay forever with their pods, which keeps their logs and mounted data around and their objects counted against quotas.',
+  remediation: 'Set `spec.ttlSecondsAfterFinished`, e.g. to 3600.',
+  references: ['https://kubernetes.io/docs/concepts/workloads/controllers/ttlafterfinished/'],
+  check(target) {
+    if (arr(target.object.metadata?.ownerReferences).length > 0) return [];
+    if (typeof obj(target.object.spec).ttlSecondsAfterFinished === 'number') return [];
+    return [
+      {
+        path: 'spec.ttlSecondsAfterFinished',
+        message: `job "${target.object.metadata?.name ?? ''}" sets no ttlSecondsAfterFinished, so it and its pods stay after it finishes`,
+      },
+    ];
+  },
+});
