@@ -1,11 +1,25 @@
 /**
  * Guards for the RBAC rules: dangerous grants in Roles and ClusterRoles, dangerous subjects in
- * bindings. The permission lists mirror those of policies/rules/rbac (the differential test over
- * the rule fixtures catches a drift), and grants are matched the way policies/analysis/rbac.ts
- * matches them: `*` in apiGroups, verbs or resources, and `base/*` or `*` + `/sub` for subresources.
+ * bindings. The grant lists are the ones the rules of policies/rules/rbac export, and grants are
+ * matched the way policies/analysis/rbac.ts matches them: `*` in apiGroups, verbs or resources, and
+ * `base/*` or `*` + `/sub` for subresources.
  * Only `in` over the rule's lists, no nested comprehension, so the cost stays linear in the rules.
  */
 import type { Permission } from '../analysis/rbac';
+import { AUDIT_TRAIL_DELETION_GRANTS } from '../rules/rbac/audit-trail-deletion';
+import { CLUSTER_CONFIGMAPS, CONFIGMAP_WRITE_GRANTS } from '../rules/rbac/configmap-write';
+import { CREATE_PERSISTENT_VOLUMES_GRANTS } from '../rules/rbac/create-persistent-volumes';
+import { CREATE_PODS_GRANTS } from '../rules/rbac/create-pods';
+import { CSR_APPROVAL_GRANTS } from '../rules/rbac/csr-approval';
+import { DELETE_RIGHTS_GRANTS } from '../rules/rbac/delete-rights';
+import { EPHEMERAL_CONTAINERS_GRANTS } from '../rules/rbac/ephemeral-containers';
+import { ESCALATE_BIND_IMPERSONATE_GRANTS } from '../rules/rbac/escalate-bind-impersonate';
+import { NODES_PROXY_GRANTS } from '../rules/rbac/nodes-proxy';
+import { POD_EXEC_GRANTS } from '../rules/rbac/pod-exec';
+import { SECRETS_READ_GRANTS } from '../rules/rbac/secrets-read';
+import { SERVICE_ACCOUNT_TOKEN_GRANTS } from '../rules/rbac/service-account-token';
+import { STATUS_SUBRESOURCE_WRITE_GRANTS } from '../rules/rbac/status-subresource-write';
+import { WEBHOOK_CONFIG_GRANTS } from '../rules/rbac/webhook-config';
 import { all, any, lit, litList, not, presentAnd } from './cel';
 import type { Guard } from './guard';
 
@@ -50,128 +64,25 @@ function subjectIs(kind: string, names: readonly string[]): string {
 }
 const noSubject = (test: string) => `(!has(object.subjects) || !object.subjects.exists(s, ${test}))`;
 
-const WRITE = ['create', 'update', 'patch'];
-const ADMISSION = [
-  'validatingwebhookconfigurations',
-  'mutatingwebhookconfigurations',
-  'validatingadmissionpolicies',
-  'validatingadmissionpolicybindings',
-  'mutatingadmissionpolicies',
-  'mutatingadmissionpolicybindings',
-];
-
-/** Role guards: rule id -> the permissions its rule looks for. */
+/** Role guards: rule id -> the grants its rule reports (each rule exports its list). */
 const GRANT_RULES: readonly [string, readonly Permission[]][] = [
-  [
-    'rbac.create-pods',
-    [
-      { apiGroup: '', resources: ['pods'], verbs: ['create'] },
-      { apiGroup: '', resources: ['replicationcontrollers'], verbs: WRITE },
-      {
-        apiGroup: 'apps',
-        resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'],
-        verbs: WRITE,
-      },
-      { apiGroup: 'batch', resources: ['jobs', 'cronjobs'], verbs: WRITE },
-    ],
-  ],
-  [
-    'rbac.csr-approval',
-    [
-      {
-        apiGroup: 'certificates.k8s.io',
-        resources: ['certificatesigningrequests/approval'],
-        verbs: ['update', 'patch'],
-      },
-      { apiGroup: 'certificates.k8s.io', resources: ['signers'], verbs: ['approve'] },
-    ],
-  ],
-  [
-    'rbac.ephemeral-containers',
-    [{ apiGroup: '', resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] }],
-  ],
-  [
-    'rbac.escalate-bind-impersonate',
-    [
-      {
-        apiGroup: 'rbac.authorization.k8s.io',
-        resources: ['roles', 'clusterroles'],
-        verbs: ['escalate', 'bind'],
-      },
-      { apiGroup: '', resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] },
-      { apiGroup: 'authentication.k8s.io', resources: ['uids', 'userextras'], verbs: ['impersonate'] },
-    ],
-  ],
-  ['rbac.nodes-proxy', [{ apiGroup: '', resources: ['nodes/proxy'], verbs: ['*'] }]],
-  [
-    'rbac.pod-exec',
-    [{ apiGroup: '', resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['create', 'get'] }],
-  ],
-  ['rbac.service-account-token', [{ apiGroup: '', resources: ['serviceaccounts/token'], verbs: ['create'] }]],
-  [
-    'rbac.status-subresource-write',
-    [
-      {
-        apiGroup: '',
-        resources: ['services/status', 'pods/status', 'nodes/status'],
-        verbs: ['update', 'patch'],
-      },
-    ],
-  ],
-  [
-    'rbac.webhook-config',
-    [
-      {
-        apiGroup: 'admissionregistration.k8s.io',
-        resources: ADMISSION,
-        verbs: ['create', 'update', 'patch', 'delete', 'deletecollection'],
-      },
-    ],
-  ],
+  ['rbac.create-pods', CREATE_PODS_GRANTS],
+  ['rbac.csr-approval', CSR_APPROVAL_GRANTS],
+  ['rbac.ephemeral-containers', EPHEMERAL_CONTAINERS_GRANTS],
+  ['rbac.escalate-bind-impersonate', ESCALATE_BIND_IMPERSONATE_GRANTS],
+  ['rbac.nodes-proxy', NODES_PROXY_GRANTS],
+  ['rbac.pod-exec', POD_EXEC_GRANTS],
+  ['rbac.service-account-token', SERVICE_ACCOUNT_TOKEN_GRANTS],
+  ['rbac.status-subresource-write', STATUS_SUBRESOURCE_WRITE_GRANTS],
+  ['rbac.webhook-config', WEBHOOK_CONFIG_GRANTS],
 ];
 
-const DELETE = ['delete', 'deletecollection'];
-
-/** Role guards whose rule lets a rule limited by resourceNames pass: rule id -> permissions. */
+/** Role guards whose rule lets a rule limited by resourceNames pass: rule id -> grants. */
 const GRANT_RULES_UNLESS_NAMED: readonly [string, readonly Permission[]][] = [
-  [
-    'rbac.audit-trail-deletion',
-    [
-      { apiGroup: '', resources: ['events'], verbs: DELETE },
-      { apiGroup: 'events.k8s.io', resources: ['events'], verbs: DELETE },
-      { apiGroup: '', resources: ['pods/log'], verbs: ['delete'] },
-    ],
-  ],
-  ['rbac.create-persistent-volumes', [{ apiGroup: '', resources: ['persistentvolumes'], verbs: ['create'] }]],
-  [
-    'rbac.delete-rights',
-    [
-      {
-        apiGroup: '',
-        resources: ['pods', 'secrets', 'services', 'replicationcontrollers', 'namespaces'],
-        verbs: DELETE,
-      },
-      {
-        apiGroup: 'apps',
-        resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'],
-        verbs: DELETE,
-      },
-      { apiGroup: 'batch', resources: ['jobs', 'cronjobs'], verbs: DELETE },
-    ],
-  ],
-];
-
-/** ConfigMaps that configure the cluster: a named configmap write is reported only for these. */
-const CLUSTER_CONFIGMAPS = [
-  'aws-auth',
-  'coredns',
-  'coredns-custom',
-  'extension-apiserver-authentication',
-  'kube-dns',
-  'kube-proxy',
-];
-const CONFIGMAP_WRITE: readonly Permission[] = [
-  { apiGroup: '', resources: ['configmaps'], verbs: ['update', 'patch'] },
+  ['rbac.audit-trail-deletion', AUDIT_TRAIL_DELETION_GRANTS],
+  ['rbac.create-persistent-volumes', CREATE_PERSISTENT_VOLUMES_GRANTS],
+  ['rbac.delete-rights', DELETE_RIGHTS_GRANTS],
+  ['rbac.secrets-read', SECRETS_READ_GRANTS],
 ];
 
 export const RBAC_GUARDS: readonly Guard[] = [
@@ -190,19 +101,11 @@ export const RBAC_GUARDS: readonly Guard[] = [
     kinds: ROLES,
     // A rule limited by resourceNames passes unless it names a ConfigMap that configures the cluster.
     expression: `(!has(object.rules) || object.rules.all(r, ${any(
-      not(grants(CONFIGMAP_WRITE)),
+      not(grants(CONFIGMAP_WRITE_GRANTS)),
       presentAnd('r', ['resourceNames'], (n) =>
         all(`size(${n}) > 0`, not(any(...CLUSTER_CONFIGMAPS.map((c) => `${lit(c)} in ${n}`)))),
       ),
     )}))`,
-  },
-  {
-    ruleId: 'rbac.secrets-read',
-    kinds: ROLES,
-    expression: noRuleGrants(
-      [{ apiGroup: '', resources: ['secrets'], verbs: ['get', 'list', 'watch'] }],
-      true,
-    ),
   },
   {
     ruleId: 'rbac.wildcard-rules',

@@ -12,7 +12,8 @@ import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
 const DELETE = ['delete', 'deletecollection'];
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const AUDIT_TRAIL_DELETION_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['events'], verbs: DELETE },
   { apiGroup: 'events.k8s.io', resources: ['events'], verbs: DELETE },
   { apiGroup: '', resources: ['pods/log'], verbs: ['delete'] },
@@ -31,6 +32,6 @@ export const auditTrailDeletion = defineRule({
     'Remove delete and deletecollection on events and delete on pods/log; let the event TTL of the API server expire Events.',
   references: ['https://kubernetes.io/docs/reference/kubernetes-api/cluster-resources/event-v1/'],
   check(target) {
-    return grantFindings(target.object, WANTED, { unlessResourceNames: true });
+    return grantFindings(target.object, AUDIT_TRAIL_DELETION_GRANTS, { unlessResourceNames: true });
   },
 });

@@ -19,12 +19,13 @@ import { namespaceOf } from '../../k8s';
 import { defineRule } from '../../rule';
 import type { RuleFinding } from '../../types';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const CONFIGMAP_WRITE_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['configmaps'], verbs: ['update', 'patch'] },
 ];
 
 /** ConfigMaps whose content configures the cluster rather than one application. */
-const CLUSTER_CONFIGMAPS: readonly string[] = [
+export const CLUSTER_CONFIGMAPS: readonly string[] = [
   'aws-auth',
   'coredns',
   'coredns-custom',
@@ -52,7 +53,7 @@ export const configmapWrite = defineRule({
     const kubeSystem = target.object.kind === 'Role' && namespaceOf(target.object) === 'kube-system';
     const findings: RuleFinding[] = [];
     for (const rule of policyRulesOf(target.object)) {
-      const { verbs } = grantedBy(rule, WANTED);
+      const { verbs } = grantedBy(rule, CONFIGMAP_WRITE_GRANTS);
       if (verbs.length === 0) continue;
       const names = rule.resourceNames;
       if (names.length > 0 && !names.some((n) => CLUSTER_CONFIGMAPS.includes(n))) continue;

@@ -12,7 +12,10 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [{ apiGroup: '', resources: ['persistentvolumes'], verbs: ['create'] }];
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const CREATE_PERSISTENT_VOLUMES_GRANTS: readonly Permission[] = [
+  { apiGroup: '', resources: ['persistentvolumes'], verbs: ['create'] },
+];
 
 export const createPersistentVolumes = defineRule({
   id: 'rbac.create-persistent-volumes',
@@ -29,6 +32,6 @@ export const createPersistentVolumes = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#persistent-volume-creation',
   ],
   check(target) {
-    return grantFindings(target.object, WANTED, { unlessResourceNames: true });
+    return grantFindings(target.object, CREATE_PERSISTENT_VOLUMES_GRANTS, { unlessResourceNames: true });
   },
 });

@@ -11,7 +11,8 @@ import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
 const WRITE = ['create', 'update', 'patch'];
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const CREATE_PODS_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['pods'], verbs: ['create'] },
   { apiGroup: '', resources: ['replicationcontrollers'], verbs: WRITE },
   { apiGroup: 'apps', resources: ['deployments', 'daemonsets', 'statefulsets', 'replicasets'], verbs: WRITE },
@@ -31,6 +32,6 @@ export const createPods = defineRule({
     'Remove pod and workload write access, or suppress with the reason this subject deploys workloads.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, CREATE_PODS_GRANTS);
   },
 });

@@ -9,7 +9,8 @@ import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
 const GROUP = 'certificates.k8s.io';
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const CSR_APPROVAL_GRANTS: readonly Permission[] = [
   { apiGroup: GROUP, resources: ['certificatesigningrequests/approval'], verbs: ['update', 'patch'] },
   { apiGroup: GROUP, resources: ['signers'], verbs: ['approve'] },
 ];
@@ -29,6 +30,6 @@ export const csrApproval = defineRule({
     'https://kubernetes.io/docs/reference/access-authn-authz/certificate-signing-requests/#authorization',
   ],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, CSR_APPROVAL_GRANTS);
   },
 });

@@ -14,7 +14,8 @@ import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
 const DELETE = ['delete', 'deletecollection'];
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const DELETE_RIGHTS_GRANTS: readonly Permission[] = [
   {
     apiGroup: '',
     resources: ['pods', 'secrets', 'services', 'replicationcontrollers', 'namespaces'],
@@ -41,6 +42,6 @@ export const deleteRights = defineRule({
     'Remove delete and deletecollection, or limit the rule with `resourceNames` to the objects the subject manages; suppress with the reason for controllers that own what they delete.',
   references: ['https://kubernetes.io/docs/reference/access-authn-authz/rbac/#referring-to-resources'],
   check(target) {
-    return grantFindings(target.object, WANTED, { unlessResourceNames: true });
+    return grantFindings(target.object, DELETE_RIGHTS_GRANTS, { unlessResourceNames: true });
   },
 });

@@ -10,7 +10,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const EPHEMERAL_CONTAINERS_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
 ];
 
@@ -27,6 +28,6 @@ export const ephemeralContainers = defineRule({
     'Remove update and patch on pods/ephemeralcontainers; use break-glass access with audit for debugging.',
   references: ['https://kubernetes.io/docs/concepts/workloads/pods/ephemeral-containers/'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, EPHEMERAL_CONTAINERS_GRANTS);
   },
 });

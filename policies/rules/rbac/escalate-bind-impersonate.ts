@@ -10,7 +10,8 @@ import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
 const RBAC_GROUP = 'rbac.authorization.k8s.io';
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const ESCALATE_BIND_IMPERSONATE_GRANTS: readonly Permission[] = [
   { apiGroup: RBAC_GROUP, resources: ['roles', 'clusterroles'], verbs: ['escalate', 'bind'] },
   { apiGroup: '', resources: ['users', 'groups', 'serviceaccounts'], verbs: ['impersonate'] },
   { apiGroup: 'authentication.k8s.io', resources: ['uids', 'userextras'], verbs: ['impersonate'] },
@@ -35,6 +36,6 @@ export const escalateBindImpersonate = defineRule({
     'Remove the escalate, bind and impersonate verbs; grant the specific roles the subject needs through reviewed bindings instead.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#escalate-verb'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, ESCALATE_BIND_IMPERSONATE_GRANTS);
   },
 });

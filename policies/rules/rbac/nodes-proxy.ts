@@ -7,7 +7,10 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [{ apiGroup: '', resources: ['nodes/proxy'], verbs: ['*'] }];
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const NODES_PROXY_GRANTS: readonly Permission[] = [
+  { apiGroup: '', resources: ['nodes/proxy'], verbs: ['*'] },
+];
 
 export const nodesProxy = defineRule({
   id: 'rbac.nodes-proxy',
@@ -23,6 +26,6 @@ export const nodesProxy = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#access-to-proxy-subresource-of-nodes',
   ],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, NODES_PROXY_GRANTS);
   },
 });

@@ -8,7 +8,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const POD_EXEC_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['create', 'get'] },
 ];
 
@@ -25,6 +26,6 @@ export const podExec = defineRule({
     'Remove pods/exec, pods/attach and pods/portforward; use break-glass access with audit for debugging.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#workload-creation'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, POD_EXEC_GRANTS);
   },
 });

@@ -8,7 +8,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const SECRETS_READ_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['secrets'], verbs: ['get', 'list', 'watch'] },
 ];
 
@@ -25,7 +26,7 @@ export const secretsRead = defineRule({
     'Limit the rule with `resourceNames` to the Secrets the subject needs, or deliver them through Vault.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#listing-secrets'],
   check(target) {
-    return grantFindings(target.object, WANTED, {
+    return grantFindings(target.object, SECRETS_READ_GRANTS, {
       unlessResourceNames: true,
       suffix: ' without resourceNames',
     });

@@ -7,7 +7,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const SERVICE_ACCOUNT_TOKEN_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['serviceaccounts/token'], verbs: ['create'] },
 ];
 
@@ -24,6 +25,6 @@ export const serviceAccountToken = defineRule({
     'Remove create on serviceaccounts/token; let the kubelet mount a projected token for the account of each pod.',
   references: ['https://kubernetes.io/docs/concepts/security/rbac-good-practices/#token-request'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, SERVICE_ACCOUNT_TOKEN_GRANTS);
   },
 });

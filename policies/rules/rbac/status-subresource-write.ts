@@ -11,7 +11,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const STATUS_SUBRESOURCE_WRITE_GRANTS: readonly Permission[] = [
   { apiGroup: '', resources: ['services/status', 'pods/status', 'nodes/status'], verbs: ['update', 'patch'] },
 ];
 
@@ -28,6 +29,6 @@ export const statusSubresourceWrite = defineRule({
     'Remove update and patch on the status subresources; leave status to the controllers and kubelets that own it, and suppress with the reason for a load-balancer controller.',
   references: ['https://github.com/kubernetes/kubernetes/issues/97076'],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, STATUS_SUBRESOURCE_WRITE_GRANTS);
   },
 });

@@ -9,7 +9,8 @@
 import { grantFindings, type Permission } from '../../analysis/rbac';
 import { defineRule } from '../../rule';
 
-const WANTED: readonly Permission[] = [
+/** The grants this rule reports; the admission guard (policies/admission/rbac.ts) checks the same list. */
+export const WEBHOOK_CONFIG_GRANTS: readonly Permission[] = [
   {
     apiGroup: 'admissionregistration.k8s.io',
     resources: [
@@ -39,6 +40,6 @@ export const webhookConfig = defineRule({
     'https://kubernetes.io/docs/concepts/security/rbac-good-practices/#control-admission-webhooks',
   ],
   check(target) {
-    return grantFindings(target.object, WANTED);
+    return grantFindings(target.object, WEBHOOK_CONFIG_GRANTS);
   },
 });
