@@ -2,6 +2,8 @@
  * API access → RBAC. An app declares the verbs and resources it needs; Bulwark emits a Role and a
  * RoleBinding for the app's ServiceAccount and refuses grants that amount to cluster takeover.
  */
+import { evaluate } from '../policies/engine';
+import { RBAC_RULES } from '../policies/rules/rbac';
 
 /** One permission an app needs on the Kubernetes API. */
 export interface ApiAccess {
@@ -84,7 +86,28 @@ export function apiAccessProblems(field: string, access: ApiAccess): string[] {
       `${field} allows creating pods, which can run as any ServiceAccount of the namespace and is not allowed.`,
     );
   }
+  // Whatever the checks above do not name, the rule engine still refuses: a grant that an
+  // error-severity RBAC rule reports would fail the synth later, so refuse it here, with the rule.
+  if (problems.length === 0) problems.push(...forbiddenGrants(field, access));
   return problems;
+}
+
+/** Error-severity RBAC rules that judge a Role on its own. */
+const ROLE_RULES = RBAC_RULES.filter((r) => r.severity === 'error' && r.kinds.includes('Role'));
+
+/** What the error-severity RBAC rules report about the Role rule `access` becomes. */
+function forbiddenGrants(field: string, access: ApiAccess): string[] {
+  const role = {
+    apiVersion: 'rbac.authorization.k8s.io/v1',
+    kind: 'Role',
+    metadata: { name: 'api-access', namespace: 'api-access' },
+    rules: [toPolicyRule(access)],
+  };
+  const report = evaluate([{ object: role, file: field, line: 1 }], { rules: ROLE_RULES });
+  return report.findings.map(
+    (f) =>
+      `${field} ${f.message.replace(/^rules\[0\] /, '')}, which rule ${f.ruleId} forbids. ${f.remediation}`,
+  );
 }
 
 /** The PolicyRule JSON of an access entry, with sorted lists for stable output. */

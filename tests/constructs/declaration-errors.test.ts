@@ -77,6 +77,27 @@ describe('invalid declarations', () => {
       "SecureApp 'shop/orders': apiAccess[0].verbs 'escalate' allows privilege escalation and is not allowed.",
     ],
     [
+      'API access an error-severity RBAC rule reports (here: ephemeral containers)',
+      declare({ apiAccess: [{ resources: ['pods/ephemeralcontainers'], verbs: ['patch'] }] }),
+      'SecureApp \'shop/orders\': apiAccess[0] grants "patch" on "pods/ephemeralcontainers", which rule rbac.ephemeral-containers forbids. Remove update and patch on pods/ephemeralcontainers; use break-glass access with audit for debugging.',
+    ],
+    [
+      'cluster-wide API access an error-severity RBAC rule reports (here: admission webhooks)',
+      declare({
+        clusterApiAccess: {
+          rules: [
+            {
+              apiGroup: 'admissionregistration.k8s.io',
+              resources: ['mutatingwebhookconfigurations'],
+              verbs: ['update'],
+            },
+          ],
+          justification: 'rotates the CA bundle of its own webhook',
+        },
+      }),
+      'SecureApp \'shop/orders\': clusterApiAccess.rules[0] grants "update" on "mutatingwebhookconfigurations", which rule rbac.webhook-config forbids. Remove write access to admission webhook configurations and admission policies; manage them through the platform pipeline.',
+    ],
+    [
       'all Secrets of the namespace',
       declare({ apiAccess: [{ resources: ['secrets'], verbs: ['get'] }] }),
       "SecureApp 'shop/orders': apiAccess[0] grants access to all Secrets of the namespace. List the Secrets in 'resourceNames'.",
