@@ -42,6 +42,9 @@ export const DANGERS: readonly DangerDefinition[] = [
     title: 'execs into pods',
     wanted: [
       { apiGroup: '', resources: ['pods/exec', 'pods/attach', 'pods/portforward'], verbs: ['create', 'get'] },
+      // An ephemeral container runs whatever image and command the caller picks inside the pod,
+      // with its token and volumes: exec by another name (rbac.ephemeral-containers).
+      { apiGroup: '', resources: ['pods/ephemeralcontainers'], verbs: ['update', 'patch'] },
     ],
   },
   {

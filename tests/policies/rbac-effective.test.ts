@@ -266,7 +266,7 @@ test('dangerous grants are flagged per account, with what grants them', () => {
     'a/adm': [
       'wildcard: "*" in verbs, resources, apiGroups',
       'secrets-read: "get", "list", "watch" on "secrets"',
-      'pod-exec: "create", "get" on "pods/exec", "pods/attach", "pods/portforward"',
+      'pod-exec: "create", "get", "update", "patch" on "pods/exec", "pods/attach", "pods/portforward", "pods/ephemeralcontainers"',
       'escalate-bind-impersonate: "escalate", "bind", "impersonate" on "roles", "clusterroles", "users", "groups", "serviceaccounts", "uids", "userextras"',
       'create-workloads: "create", "update", "patch" on "pods", "replicationcontrollers", "deployments", "daemonsets", "statefulsets", "replicasets", "jobs", "cronjobs"',
       'tokens: "create" on "serviceaccounts/token"',

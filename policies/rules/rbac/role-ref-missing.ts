@@ -47,10 +47,13 @@ export const roleRefMissing = defineRule({
     const roleRef = obj(target.object.roleRef);
     const name = str(roleRef.name);
     if (name === undefined) return [];
-    const finding = (message: string): RuleFinding[] => [{ path: 'roleRef.name', message }];
+    const finding = (message: string, path = 'roleRef.name'): RuleFinding[] => [{ path, message }];
     if (roleRef.kind === 'Role') {
       if (target.object.kind === 'ClusterRoleBinding')
-        return finding(`roleRef names Role "${name}", which a ClusterRoleBinding cannot reference`);
+        return finding(
+          `roleRef names Role "${name}", which a ClusterRoleBinding cannot reference`,
+          'roleRef.kind',
+        );
       const namespace = namespaceOf(target.object);
       if (!declaresNamespace(context, namespace) || exists(context, 'Role', namespace, name)) return [];
       return finding(`roleRef names Role "${name}", which is not in namespace "${namespace}" of the input`);

@@ -5,8 +5,9 @@
  *
  * Fields: spec.{initContainers,containers}[*].{livenessProbe,readinessProbe} (sidecar init containers
  * may have probes; ephemeral containers cannot)
- * Flagged: the two probes are equal once the API server's defaults are filled in
- * (policies/analysis/probes.ts), so failing one always fails the other. kube-score compares only the
+ * Flagged: the two probes are equal once the API server's defaults are filled in and named ports
+ * are resolved to the container's port numbers (policies/analysis/probes.ts), so failing one always
+ * fails the other. kube-score compares only the
  * handlers; this rule accepts the same endpoint with a more tolerant liveness timing (a higher
  * failureThreshold or period), the usual fix, because then a busy pod leaves rotation long before it
  * would be restarted.
@@ -39,7 +40,7 @@ export const identicalProbes = defineRule({
         return (
           isObject(livenessProbe) &&
           isObject(readinessProbe) &&
-          effectiveProbe(livenessProbe) === effectiveProbe(readinessProbe)
+          effectiveProbe(livenessProbe, c.container) === effectiveProbe(readinessProbe, c.container)
         );
       })
       .map((c) => ({

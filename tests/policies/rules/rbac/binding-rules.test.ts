@@ -95,7 +95,7 @@ describe('rbac.role-ref-missing', () => {
     expect(run(roleRefMissing, text)).toEqual([
       {
         name: 'bad',
-        path: 'roleRef.name',
+        path: 'roleRef.kind',
         message: 'roleRef names Role "present", which a ClusterRoleBinding cannot reference',
       },
     ]);

@@ -226,6 +226,20 @@ describe('workload.identical-probes', () => {
       },
     ]);
   });
+
+  test('ports are compared as the kubelet resolves them: a port name is its number', () => {
+    const text = pod(
+      'containers:',
+      '  - {name: app, image: "app:1.0", ports: [{name: http, containerPort: 8080}], readinessProbe: {tcpSocket: {port: http}}, livenessProbe: {tcpSocket: {port: 8080}}}',
+      '  - {name: web, image: "web:1.0", ports: [{name: http, containerPort: 80}], readinessProbe: {httpGet: {port: http}}, livenessProbe: {httpGet: {port: 8080}}}',
+    );
+    expect(run(identicalProbes, text)).toEqual([
+      {
+        path: 'spec.containers[0].livenessProbe',
+        message: 'container "app" has a liveness probe identical to its readiness probe',
+      },
+    ]);
+  });
 });
 
 describe('small advisory rules', () => {
