@@ -6,21 +6,26 @@
  *
  * Fields: spec.replicas (default 1)
  * Allowed: 2 or more; 0 (scaled down on purpose, so nothing is claimed to be available); any value
- * when a HorizontalPodAutoscaler in the input scales the Deployment, since it owns the count and
- * `workload.hpa-replicas` judges its minimum.
+ * when a HorizontalPodAutoscaler or a KEDA ScaledObject in the input scales the Deployment, since it
+ * owns the count (`workload.hpa-replicas` judges an HPA's minimum).
  */
 import { namespaceOf, obj, str } from '../../k8s';
 import { replicasOf } from '../../analysis/workloads';
 import { defineRule, type RuleContext } from '../../rule';
 
-/** `<namespace>/<name>` of every Deployment an autoscaler in the input targets. */
+/** `<namespace>/<name>` of every Deployment an autoscaler in the input targets (KEDA's default kind is Deployment). */
 function autoscaledDeployments(context: RuleContext): ReadonlySet<string> {
   return context.memo('workload.autoscaledDeployments', () => {
     const targets = new Set<string>();
-    for (const hpa of context.ofKind('HorizontalPodAutoscaler')) {
-      const ref = obj(obj(hpa.object.spec).scaleTargetRef);
-      if (str(ref.kind) === 'Deployment' && str(ref.name))
-        targets.add(`${namespaceOf(hpa.object)}/${str(ref.name)}`);
+    for (const [kind, defaultTarget] of [
+      ['HorizontalPodAutoscaler', undefined],
+      ['ScaledObject', 'Deployment'],
+    ] as const) {
+      for (const scaler of context.ofKind(kind)) {
+        const ref = obj(obj(scaler.object.spec).scaleTargetRef);
+        if ((str(ref.kind) ?? defaultTarget) === 'Deployment' && str(ref.name))
+          targets.add(`${namespaceOf(scaler.object)}/${str(ref.name)}`);
+      }
     }
     return targets;
   });
