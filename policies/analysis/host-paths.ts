@@ -13,6 +13,29 @@
  * compares them on generated paths).
  */
 
+import { arr, obj, str, type PodTarget } from '../k8s';
+
+/** A hostPath volume of a pod, with the field path of its `path` for findings. */
+export interface HostPathVolume {
+  /** The volume's name, or `#<index>` when it has none. */
+  readonly name: string;
+  readonly path: string;
+  /** E.g. `spec.template.spec.volumes[2].hostPath.path`. */
+  readonly field: string;
+}
+
+/** The hostPath volumes of `pod` that name a path, in spec order. */
+export function hostPathVolumesOf(pod: PodTarget): HostPathVolume[] {
+  return arr(pod.spec.volumes).flatMap((raw, i) => {
+    const volume = obj(raw);
+    const path = str(obj(volume.hostPath).path);
+    if (path === undefined) return [];
+    return [
+      { name: str(volume.name) ?? `#${i}`, path, field: `${pod.specPath}.volumes[${i}].hostPath.path` },
+    ];
+  });
+}
+
 /** The path's segments, empty and `.` segments dropped. `/` and `` have none. */
 export function pathSegments(path: string): string[] {
   return path.split('/').filter((s) => s !== '' && s !== '.');

@@ -11,8 +11,8 @@
  * are compared segment by segment after dropping `//`, `.` and trailing slashes
  * (policies/analysis/host-paths.ts).
  */
-import { runtimeSocketExposure } from '../../analysis/host-paths';
-import { arr, obj, podTargetOf, POD_BEARING_KINDS, str } from '../../k8s';
+import { hostPathVolumesOf, runtimeSocketExposure } from '../../analysis/host-paths';
+import { podTargetOf, POD_BEARING_KINDS } from '../../k8s';
 import { defineRule } from '../../rule';
 import type { RuleFinding } from '../../types';
 
@@ -34,24 +34,21 @@ export const containerRuntimeSocket = defineRule({
   check(target) {
     const pod = podTargetOf(target.object);
     if (!pod) return [];
-    const findings: RuleFinding[] = [];
-    arr(pod.spec.volumes).forEach((raw, i) => {
-      const volume = obj(raw);
-      const path = str(obj(volume.hostPath).path);
-      const exposure = path === undefined ? undefined : runtimeSocketExposure(path);
-      if (path === undefined || !exposure) return;
-      const name = str(volume.name) ?? `#${i}`;
+    return hostPathVolumesOf(pod).flatMap(({ name, path, field }): RuleFinding[] => {
+      const exposure = runtimeSocketExposure(path);
+      if (!exposure) return [];
       const volumeName = `hostPath volume "${name}"`;
-      findings.push({
-        path: `${pod.specPath}.volumes[${i}].hostPath.path`,
-        message:
-          exposure.kind === 'socket'
-            ? `${volumeName} mounts the container runtime socket "${path}"`
-            : exposure.kind === 'contains'
-              ? `${volumeName} mounts "${path}", which holds the container runtime socket "${exposure.socket}"`
-              : `${volumeName} mounts "${path}", inside the container runtime directory "${exposure.directory}"`,
-      });
+      return [
+        {
+          path: field,
+          message:
+            exposure.kind === 'socket'
+              ? `${volumeName} mounts the container runtime socket "${path}"`
+              : exposure.kind === 'contains'
+                ? `${volumeName} mounts "${path}", which holds the container runtime socket "${exposure.socket}"`
+                : `${volumeName} mounts "${path}", inside the container runtime directory "${exposure.directory}"`,
+        },
+      ];
     });
-    return findings;
   },
 });

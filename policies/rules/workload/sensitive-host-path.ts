@@ -13,8 +13,8 @@
  * Paths are compared segment by segment after dropping `//`, `.` and trailing slashes, so `/etcetera`
  * is not `/etc` (policies/analysis/host-paths.ts).
  */
-import { sensitiveExposure } from '../../analysis/host-paths';
-import { arr, obj, podTargetOf, POD_BEARING_KINDS, str } from '../../k8s';
+import { hostPathVolumesOf, sensitiveExposure } from '../../analysis/host-paths';
+import { podTargetOf, POD_BEARING_KINDS } from '../../k8s';
 import { defineRule } from '../../rule';
 import type { RuleFinding } from '../../types';
 
@@ -36,24 +36,22 @@ export const sensitiveHostPath = defineRule({
   check(target) {
     const pod = podTargetOf(target.object);
     if (!pod) return [];
-    const findings: RuleFinding[] = [];
-    arr(pod.spec.volumes).forEach((raw, i) => {
-      const volume = obj(raw);
-      const path = str(obj(volume.hostPath).path);
-      const exposure = path === undefined ? undefined : sensitiveExposure(path);
-      if (path === undefined || !exposure) return;
-      const mounts = `hostPath volume "${str(volume.name) ?? `#${i}`}" mounts "${path}"`;
+    return hostPathVolumesOf(pod).flatMap(({ name, path, field }): RuleFinding[] => {
+      const exposure = sensitiveExposure(path);
+      if (!exposure) return [];
+      const mounts = `hostPath volume "${name}" mounts "${path}"`;
       const { relation, location, why } = exposure;
-      findings.push({
-        path: `${pod.specPath}.volumes[${i}].hostPath.path`,
-        message:
-          relation === 'root' || relation === 'at'
-            ? `${mounts}: ${why}`
-            : relation === 'inside'
-              ? `${mounts}, inside "${location}": ${why}`
-              : `${mounts}, which contains "${location}": ${why}`,
-      });
+      return [
+        {
+          path: field,
+          message:
+            relation === 'root' || relation === 'at'
+              ? `${mounts}: ${why}`
+              : relation === 'inside'
+                ? `${mounts}, inside "${location}": ${why}`
+                : `${mounts}, which contains "${location}": ${why}`,
+        },
+      ];
     });
-    return findings;
   },
 });
