@@ -75,21 +75,9 @@ cluster_bin_dir() {
 REQUIRED_BINS=(kube-apiserver kube-controller-manager etcd)
 ALL_BINS=(kube-apiserver kube-controller-manager kubectl etcd)
 
-log() { printf '[cluster] %s\n' "$*" >&2; }
-die() {
-  printf '[cluster] ERROR: %s\n' "$*" >&2
-  exit 1
-}
-
-# Print the last lines of a log file to stderr (used on every failure path).
-show_log_tail() {
-  local f="$1" n="${2:-40}"
-  if [[ -s "$f" ]]; then
-    printf '[cluster] ---- last %s lines of %s ----\n' "$n" "$f" >&2
-    tail -n "$n" "$f" >&2
-    printf '[cluster] ---- end of %s ----\n' "$f" >&2
-  fi
-}
+LOG_TAG=cluster
+# shellcheck source-path=SCRIPTDIR source=../log.sh
+source "$CLUSTER_TOOLS_DIR/../log.sh"
 
 # True if the process in pid file $1 (named <binary>.pid) is alive AND is that binary, so a pid
 # recycled by an unrelated process after a crash or reboot is never mistaken for ours (or killed).

@@ -62,16 +62,6 @@ root_dir() {
   echo "$PULUMI_CACHE_DIR/root-$key"
 }
 
-log() { printf '[pulumi-build] %s\n' "$*" >&2; }
-die() {
-  printf '[pulumi-build] ERROR: %s\n' "$*" >&2
-  exit 1
-}
-show_log_tail() {
-  local f="$1" n="${2:-40}"
-  if [[ -s "$f" ]]; then
-    printf '[pulumi-build] ---- last %s lines of %s ----\n' "$n" "$f" >&2
-    tail -n "$n" "$f" >&2
-    printf '[pulumi-build] ---- end of %s ----\n' "$f" >&2
-  fi
-}
+LOG_TAG=pulumi-build
+# shellcheck source-path=SCRIPTDIR source=../log.sh
+source "$PULUMI_TOOLS_DIR/../log.sh"
